@@ -1,0 +1,2 @@
+package io.presenca;
+public class Presenca { public static void main(String[] a) {} }
