@@ -1,0 +1,142 @@
+package io.presenca.store;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The local SQLite attendance database. Connections are opened per operation (cheap for SQLite)
+ * so nothing is shared between threads; SQLite's own locking plus a busy timeout serialises writers.
+ */
+public final class Database implements AutoCloseable {
+    private final Path file;
+    private final SQLiteDataSource dataSource;
+
+    private Database(Path file, SQLiteDataSource dataSource) {
+        this.file = file;
+        this.dataSource = dataSource;
+    }
+
+    /** Opens (creating if needed) the database file and applies any pending migrations. */
+    public static Database open(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            Path folder = absolute.getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException | SecurityException e) {
+            throw cannotOpen(absolute, e);
+        }
+        Database db = new Database(absolute, configuredDataSource(absolute));
+        try {
+            // A write up front, so an unwritable file fails here with the helpful message
+            // rather than later in the middle of recording attendance.
+            db.withConnection(c -> Sql.update(c, """
+                    CREATE TABLE IF NOT EXISTS schema_version(
+                        version INTEGER PRIMARY KEY,
+                        description TEXT,
+                        applied_at TEXT)"""));
+        } catch (DatabaseException e) {
+            throw cannotOpen(absolute, e.getCause());
+        }
+        Migrations.applyPending(db);
+        return db;
+    }
+
+    private static SQLiteDataSource configuredDataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        // WAL + FULL: a committed attendance record survives power loss, and readers never block writers.
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        // Writers wait for each other instead of failing with SQLITE_BUSY.
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        // BEGIN IMMEDIATE takes the write lock at the start, so a check-then-insert transaction
+        // cannot be interleaved with another one (and never needs a lock upgrade that could fail).
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        return dataSource;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** For code (e.g. Camel routes) that wants plain JDBC; every connection has the pragmas above. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** A new connection with the pragmas applied; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Runs {@code work} in one IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Runs {@code work} in auto-commit mode: for reads and single statements. */
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection c = connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The highest migration applied to this database, 0 for a new one. */
+    public int schemaVersion() {
+        return withConnection(c -> (int) Sql.count(c, "SELECT coalesce(max(version), 0) FROM schema_version"));
+    }
+
+    /** Nothing to release: connections are opened and closed per operation. */
+    @Override
+    public void close() {
+    }
+
+    private DatabaseException failed(SQLException e) {
+        return new DatabaseException("Attendance database " + file + ": " + e.getMessage(), e);
+    }
+
+    private static DatabaseException cannotOpen(Path file, Throwable cause) {
+        return new DatabaseException("Cannot open the attendance database at " + file + ": " + reason(cause)
+                + ". Check SQLITE_PATH and folder permissions.", cause);
+    }
+
+    private static String reason(Throwable cause) {
+        if (cause instanceof FileAlreadyExistsException e) {
+            return e.getFile() + " is a file, not a folder";
+        }
+        if (cause instanceof AccessDeniedException e) {
+            return "permission denied on " + e.getFile();
+        }
+        if (cause instanceof FileSystemException e) {
+            return e.getReason() + " (" + e.getFile() + ")";
+        }
+        return String.valueOf(cause.getMessage());
+    }
+}

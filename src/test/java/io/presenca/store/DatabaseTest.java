@@ -1,0 +1,112 @@
+package io.presenca.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DatabaseTest {
+
+    @Test
+    void migrationsCreateEveryTable() {
+        Database db = Database.open(TestFiles.freshDatabaseFile());
+
+        List<String> tables = db.withConnection(c -> Sql.list(c,
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                row -> row.getString(1)));
+
+        assertEquals(List.of("attendance_records", "devices", "enrollment_photos", "face_templates",
+                "schema_version", "students", "sync_logs"), tables);
+        assertEquals(Migrations.listed().size(), db.schemaVersion());
+    }
+
+    @Test
+    void everyConnectionHasTheDurabilityPragmas() throws SQLException {
+        Database db = Database.open(TestFiles.freshDatabaseFile());
+
+        try (var c = db.connect(); var s = c.createStatement()) {
+            assertEquals("wal", pragma(s, "journal_mode"));
+            assertEquals("2", pragma(s, "synchronous"), "2 = FULL");
+            assertEquals("10000", pragma(s, "busy_timeout"));
+            assertEquals("1", pragma(s, "foreign_keys"));
+        }
+    }
+
+    @Test
+    void reopeningDoesNotReapplyMigrations() {
+        Path file = TestFiles.freshDatabaseFile();
+        List<String> firstRun = appliedMigrations(Database.open(file));
+
+        List<String> secondRun = appliedMigrations(Database.open(file));
+
+        assertEquals(firstRun, secondRun, "same versions, same applied_at");
+    }
+
+    @Test
+    void aFolderThatCannotBeCreatedGivesAnErrorSayingWhatToCheck() throws Exception {
+        // A file where the folder should be: fails even for root, unlike chmod.
+        Path blocker = TestFiles.freshFolder().resolve("not-a-folder");
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "x");
+
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> Database.open(blocker.resolve("presenca.db")));
+
+        assertTrue(e.getMessage().startsWith("Cannot open the attendance database at "), e.getMessage());
+        assertTrue(e.getMessage().contains("not-a-folder is a file, not a folder"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Check SQLITE_PATH and folder permissions."), e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseGivesAnErrorSayingWhatToCheck() throws Exception {
+        Path file = TestFiles.freshDatabaseFile();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "this is not sqlite ".repeat(100));
+
+        DatabaseException e = assertThrows(DatabaseException.class, () -> Database.open(file));
+
+        assertTrue(e.getMessage().startsWith("Cannot open the attendance database at " + file.toAbsolutePath()),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("Check SQLITE_PATH and folder permissions."), e.getMessage());
+    }
+
+    @Test
+    void aDatabaseFromANewerBuildIsRefused() {
+        Path file = TestFiles.freshDatabaseFile();
+        Database.open(file).withConnection(c -> Sql.update(c,
+                "INSERT INTO schema_version(version, description, applied_at) VALUES (999, 'future', 'x')"));
+
+        DatabaseException e = assertThrows(DatabaseException.class, () -> Database.open(file));
+
+        assertTrue(e.getMessage().contains("schema version 999"), e.getMessage());
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        Database db = Database.open(TestFiles.freshDatabaseFile());
+
+        assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
+            Sql.update(c, "INSERT INTO devices(id, registered_at, last_seen_at) VALUES ('d1', 'x', 'x')");
+            throw new IllegalStateException("boom");
+        }));
+
+        assertEquals(0L, (long) db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM devices")));
+    }
+
+    private static String pragma(java.sql.Statement s, String name) throws SQLException {
+        try (var rs = s.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static List<String> appliedMigrations(Database db) {
+        return db.withConnection(c -> Sql.list(c, "SELECT version, applied_at FROM schema_version ORDER BY version",
+                row -> row.getInt(1) + "@" + row.getString(2)));
+    }
+}
