@@ -1,0 +1,55 @@
+package io.presenca.store;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes attendance rows as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line
+ * break are quoted and their quotes doubled), the format schools open in a spreadsheet.
+ */
+public final class AttendanceCsv {
+    public static final String HEADER =
+            "record_id,student_id,name,class_name,captured_at,device_id,confidence,matcher,sync_status,distance";
+    private static final String LINE_END = "\r\n";
+
+    private AttendanceCsv() {
+    }
+
+    /** Writes the header and one line per row; does not close {@code out}. */
+    public static void write(Writer out, List<AttendanceRow> rows) throws IOException {
+        out.write(HEADER);
+        out.write(LINE_END);
+        for (AttendanceRow row : rows) {
+            out.write(String.join(",",
+                    field(row.recordId()),
+                    field(row.studentId()),
+                    field(row.name()),
+                    field(row.className()),
+                    row.capturedAt() == null ? "" : Timestamps.format(row.capturedAt()),
+                    field(row.deviceId()),
+                    number(row.confidence(), "%.1f"),
+                    field(row.matcher()),
+                    row.syncStatus() == null ? "" : row.syncStatus().column(),
+                    number(row.distance(), "%.4f")));
+            out.write(LINE_END);
+        }
+        out.flush();
+    }
+
+    static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+
+    // Locale.ROOT: a decimal comma would split the field.
+    private static String number(Double value, String format) {
+        return value == null ? "" : String.format(Locale.ROOT, format, value);
+    }
+}

@@ -1,0 +1,109 @@
+package io.presenca.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Attendance records: written once per student per duplicate window, never deleted here. */
+public final class AttendanceStore {
+    private final Database db;
+
+    public AttendanceStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Records that the student was seen, unless they already have a record captured less than
+     * {@code window} before or after {@code capturedAt} (the duplicate window; a record exactly
+     * {@code window} away does not count). The check and the insert share one IMMEDIATE
+     * transaction, so concurrent callers and restarts cannot produce a duplicate: the window is
+     * enforced from the database, not from memory.
+     *
+     * @return the new record, or empty if it was a duplicate
+     */
+    public Optional<AttendanceRecord> recordUnlessRecent(String studentId, String deviceId, Instant capturedAt,
+                                                         double confidence, double distance, String matcher,
+                                                         Duration window) {
+        StudentStore.requireId(studentId);
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("The duplicate window must not be negative (got " + window + ")");
+        }
+        Instant at = capturedAt.truncatedTo(ChronoUnit.MILLIS); // what the column can hold
+        return db.inTransaction(c -> {
+            boolean recent = Sql.exists(c, """
+                    SELECT 1 FROM attendance_records
+                    WHERE student_id = ? AND captured_at > ? AND captured_at < ? LIMIT 1""",
+                    studentId, at.minus(window), at.plus(window));
+            if (recent) {
+                return Optional.empty();
+            }
+            AttendanceRecord record = new AttendanceRecord(UUID.randomUUID().toString(), studentId, deviceId, at,
+                    confidence, distance, matcher, SyncStatus.PENDING, 0, null, null, Timestamps.now());
+            Sql.update(c, """
+                    INSERT INTO attendance_records(id, student_id, device_id, captured_at, confidence, distance,
+                        matcher, sync_status, sync_attempts, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""",
+                    record.id(), studentId, deviceId, at, confidence, distance, matcher,
+                    record.syncStatus().column(), record.createdAt());
+            return Optional.of(record);
+        });
+    }
+
+    /**
+     * Records captured on the days {@code from} to {@code to} (both inclusive, as calendar days in
+     * {@code zone}), oldest first, with the student's name and class. A null bound is open.
+     * Soft-deleted students' records are included: history is not rewritten.
+     */
+    public List<AttendanceRow> between(LocalDate from, LocalDate to, ZoneId zone) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("The report starts on " + from + ", after it ends on " + to);
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT a.id, a.student_id, s.name, s.class_name, a.captured_at, a.device_id, a.confidence,
+                       a.matcher, a.sync_status, a.distance
+                FROM attendance_records a JOIN students s ON s.id = a.student_id
+                WHERE 1 = 1""");
+        List<Object> params = new ArrayList<>();
+        if (from != null) {
+            sql.append(" AND a.captured_at >= ?");
+            params.add(from.atStartOfDay(zone).toInstant());
+        }
+        if (to != null) {
+            sql.append(" AND a.captured_at < ?");
+            params.add(to.plusDays(1).atStartOfDay(zone).toInstant());
+        }
+        sql.append(" ORDER BY a.captured_at, a.id");
+        return db.withConnection(c -> Sql.list(c, sql.toString(),
+                row -> new AttendanceRow(row.getString("id"), row.getString("student_id"), row.getString("name"),
+                        row.getString("class_name"), Sql.instant(row, "captured_at"), row.getString("device_id"),
+                        Sql.nullableDouble(row, "confidence"), row.getString("matcher"),
+                        SyncStatus.fromColumn(row.getString("sync_status")), Sql.nullableDouble(row, "distance")),
+                params.toArray()));
+    }
+
+    public Optional<AttendanceRecord> find(String recordId) {
+        return db.withConnection(c -> Sql.first(c, "SELECT * FROM attendance_records WHERE id = ?",
+                row -> new AttendanceRecord(row.getString("id"), row.getString("student_id"),
+                        row.getString("device_id"), Sql.instant(row, "captured_at"),
+                        Sql.nullableDouble(row, "confidence"), Sql.nullableDouble(row, "distance"),
+                        row.getString("matcher"), SyncStatus.fromColumn(row.getString("sync_status")),
+                        row.getInt("sync_attempts"), row.getString("last_sync_error"),
+                        Sql.instant(row, "synced_at"), Sql.instant(row, "created_at")),
+                recordId));
+    }
+
+    public long count() {
+        return db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM attendance_records"));
+    }
+
+    public long countFor(String studentId) {
+        return db.withConnection(c -> Sql.count(c,
+                "SELECT count(*) FROM attendance_records WHERE student_id = ?", studentId));
+    }
+}
