@@ -91,7 +91,7 @@ public final class Database implements AutoCloseable {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackKeeping(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -116,6 +116,15 @@ public final class Database implements AutoCloseable {
     /** Nothing to release: connections are opened and closed per operation. */
     @Override
     public void close() {
+    }
+
+    // The work's own failure is the one worth reporting; a failed rollback is attached to it.
+    private static void rollbackKeeping(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
     }
 
     private DatabaseException failed(SQLException e) {

@@ -63,11 +63,6 @@ public final class Sql {
         return row.wasNull() ? null : value;
     }
 
-    public static Long nullableLong(ResultSet row, String column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
-    }
-
     private static PreparedStatement prepare(Connection c, String sql, Object[] params) throws SQLException {
         PreparedStatement statement = c.prepareStatement(sql);
         try {

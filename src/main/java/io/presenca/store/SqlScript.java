@@ -5,9 +5,8 @@ import java.util.List;
 
 /**
  * Splits a migration script into statements, because JDBC runs one statement at a time.
- * Understands {@code --} comments and single-quoted strings; not {@code BEGIN ... END}
- * trigger bodies, so a migration that needs a trigger must be written on one statement line
- * per {@code ;} (or this class taught about them).
+ * Understands {@code --} comments and single-quoted strings. It does not understand
+ * {@code CREATE TRIGGER ... BEGIN ...; END}: teach it before a migration needs a trigger.
  */
 final class SqlScript {
     private SqlScript() {

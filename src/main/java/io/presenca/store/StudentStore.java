@@ -1,5 +1,7 @@
 package io.presenca.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +52,7 @@ public final class StudentStore {
                 + " FROM students WHERE active = 1 AND deleted_at IS NULL ORDER BY name, id", StudentStore::student));
     }
 
-    private static Student student(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static Student student(ResultSet row) throws SQLException {
         boolean active = row.getInt("active") == 1 && row.getString("deleted_at") == null;
         return new Student(row.getString("id"), row.getString("name"), row.getString("class_name"), active);
     }

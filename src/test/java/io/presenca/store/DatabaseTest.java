@@ -3,9 +3,11 @@ package io.presenca.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,24 @@ class DatabaseTest {
         assertTrue(e.getMessage().startsWith("Cannot open the attendance database at "), e.getMessage());
         assertTrue(e.getMessage().contains("not-a-folder is a file, not a folder"), e.getMessage());
         assertTrue(e.getMessage().endsWith("Check SQLITE_PATH and folder permissions."), e.getMessage());
+    }
+
+    @Test
+    void aReadOnlyFolderGivesAnErrorSayingWhatToCheck() throws Exception {
+        Path folder = TestFiles.freshFolder();
+        Files.createDirectories(folder);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(folder), "root can write anywhere; the file-in-the-way test covers root");
+
+            DatabaseException e = assertThrows(DatabaseException.class,
+                    () -> Database.open(folder.resolve("presenca.db")));
+
+            assertTrue(e.getMessage().startsWith("Cannot open the attendance database at "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("Check SQLITE_PATH and folder permissions."), e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test
