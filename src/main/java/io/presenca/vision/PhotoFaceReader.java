@@ -1,0 +1,60 @@
+package io.presenca.vision;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Reads the one face of an enrollment or evaluation photo. A photo with a clearly dominant face and
+ * smaller background faces (a crowd behind the student) is usable; two faces of similar size are not,
+ * since nobody can tell which of them is the student.
+ */
+public final class PhotoFaceReader {
+
+    /** A second face at least this share of the largest one's size makes the photo ambiguous. */
+    private static final double AMBIGUOUS_SIZE_RATIO = 0.6;
+
+    private final PhotoDecoder decoder = new PhotoDecoder();
+    private final FaceDetector detector;
+    private final FaceAligner aligner;
+    private final QualityGate qualityGate;
+    private final FaceEmbedder embedder;
+
+    public PhotoFaceReader(FaceDetector detector, FaceAligner aligner, QualityGate qualityGate, FaceEmbedder embedder) {
+        this.detector = detector;
+        this.aligner = aligner;
+        this.qualityGate = qualityGate;
+        this.embedder = embedder;
+    }
+
+    public PhotoFace read(Path photo) {
+        try (Mat image = decoder.decode(photo)) {
+            return read(image);
+        } catch (PhotoDecoder.UnreadablePhotoException e) {
+            return PhotoFace.rejected(PhotoFace.Outcome.UNREADABLE, e.getMessage(), 0, null);
+        }
+    }
+
+    public PhotoFace read(Mat image) {
+        List<DetectedFace> faces = detector.detectInPhoto(image);
+        if (faces.isEmpty()) {
+            return PhotoFace.rejected(PhotoFace.Outcome.NO_FACE, "no face found", 0, null);
+        }
+        List<DetectedFace> bySize = faces.stream().sorted(Comparator.comparingDouble(DetectedFace::size).reversed()).toList();
+        DetectedFace face = bySize.get(0);
+        if (bySize.size() > 1 && bySize.get(1).size() >= AMBIGUOUS_SIZE_RATIO * face.size()) {
+            return PhotoFace.rejected(PhotoFace.Outcome.SEVERAL_FACES,
+                    faces.size() + " faces of similar size: use a photo of the student alone", faces.size(), null);
+        }
+        try (Mat chip = aligner.align(image, face)) {
+            FaceQuality quality = qualityGate.assess(face, chip);
+            if (!quality.accepted()) {
+                return PhotoFace.rejected(PhotoFace.Outcome.POOR_QUALITY, quality.describe(qualityGate.limits()),
+                        faces.size(), quality);
+            }
+            float[] descriptor = embedder.describe(List.of(chip))[0];
+            return new PhotoFace(PhotoFace.Outcome.ACCEPTED, "ok", faces.size(), quality, descriptor);
+        }
+    }
+}
