@@ -41,8 +41,8 @@ public final class VideoSource extends GrabberSource {
     @Override
     protected FrameGrabber createGrabber() {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(fileOrUrl);
-        // COLOR makes JavaCV convert to BGR24, OpenCV's channel order. (setPixelFormat would also be passed to
-        // avformat_open_input as "pixel_format", which FFmpeg rejects for files with an "Info: ... rejected" line.)
+        // COLOR makes JavaCV convert to BGR24, OpenCV's channel order. JavaCV also hands "pixel_format" to
+        // avformat_open_input, so FFmpeg prints a harmless "Info: ... rejected some options" line for files.
         grabber.setImageMode(FrameGrabber.ImageMode.COLOR);
         if (stream) {
             configureNetworkTimeouts(grabber);

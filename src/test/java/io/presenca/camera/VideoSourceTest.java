@@ -39,6 +39,17 @@ class VideoSourceTest {
     }
 
     @Test
+    void anUnreachableRtspCameraIsUnavailableQuickly() {
+        // nothing listens on the discard port: TCP is refused, so this checks the options are accepted, not timeouts
+        VideoSource source = new VideoSource("rtsp://user:pw@127.0.0.1:9/stream");
+        long started = System.nanoTime();
+        assertThrows(CameraUnavailableException.class, source::open);
+        source.close();
+        assertTrue(System.nanoTime() - started < 5_000_000_000L);
+        assertEquals("stream rtsp://127.0.0.1:9/stream", source.describe());
+    }
+
+    @Test
     void noWebcamOnThisMachineIsUnavailable() {
         WebcamSource source = new WebcamSource(0);
         CameraUnavailableException e = assertThrows(CameraUnavailableException.class, source::open);
