@@ -156,7 +156,7 @@ public class CameraConsumer extends DefaultConsumer {
         String spec = endpoint.getSource();
         FrameSource source = null;
         try {
-            source = FrameSources.create(spec);
+            source = endpoint.sourceFactory().create(spec);
             source.open();
             return source;
         } catch (CameraUnavailableException | RuntimeException | LinkageError e) {

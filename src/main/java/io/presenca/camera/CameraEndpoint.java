@@ -34,6 +34,13 @@ public class CameraEndpoint extends DefaultEndpoint {
             + " the surplus frames; files and folders are paced instead")
     private double maxFps;
 
+    /** How the source spec becomes a {@link FrameSource}; replaceable so tests can script outages. */
+    interface SourceFactory {
+        FrameSource create(String spec) throws CameraUnavailableException;
+    }
+
+    private SourceFactory sourceFactory = FrameSources::create;
+
     public CameraEndpoint(String uri, CameraComponent component, String name) {
         super(uri, component);
         this.name = name;
@@ -63,6 +70,15 @@ public class CameraEndpoint extends DefaultEndpoint {
         CameraConsumer consumer = new CameraConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    SourceFactory sourceFactory() {
+        return sourceFactory;
+    }
+
+    // package-private, so it is not an endpoint option Camel could bind from the URI
+    void useSourceFactory(SourceFactory factory) {
+        this.sourceFactory = factory;
     }
 
     public String getName() {
