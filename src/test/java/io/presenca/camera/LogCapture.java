@@ -1,0 +1,35 @@
+package io.presenca.camera;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+/** Collects what one logger writes, so tests can check a WARN is logged exactly once. */
+final class LogCapture implements AutoCloseable {
+
+    private final Logger logger;
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    LogCapture(Class<?> loggerOf) {
+        logger = (Logger) LoggerFactory.getLogger(loggerOf);
+        appender.start();
+        logger.addAppender(appender);
+    }
+
+    List<String> messages(Level level) {
+        synchronized (appender.list) {
+            return appender.list.stream().filter(e -> e.getLevel() == level)
+                    .map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
+        }
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+    }
+}
