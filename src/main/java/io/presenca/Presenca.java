@@ -1,2 +1,71 @@
 package io.presenca;
-public class Presenca { public static void main(String[] a) {} }
+
+import io.presenca.config.ConfigurationException;
+import io.presenca.config.Settings;
+import io.presenca.store.DatabaseException;
+import io.presenca.vision.ModelUnavailableException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar presenca.jar [command]}: runs the gateway, or one of its maintenance commands.
+ * Exit codes: 0 done, 1 failed while running, 2 wrong command line or settings.
+ */
+public final class Presenca {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Presenca.class);
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar presenca.jar [command]",
+            "  (no command)             run the gateway: camera -> recognition -> attendance in SQLite",
+            "    --exit-at-end          with a video file or image folder as CAMERA_SOURCE: stop at its end",
+            "  enroll                   enroll FACES_DIR/<student_id>/*.jpg|png and print a report per photo",
+            "  export [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
+            "                           print attendance as CSV (local dates, both inclusive)",
+            "  help                     this text",
+            "Settings are environment variables (or lines of application.properties); see README.md.");
+
+    private Presenca() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 || args[0].startsWith("--") ? "run" : args[0];
+        List<String> options = Arrays.asList(args).subList(command.equals("run") ? 0 : 1, args.length);
+        try {
+            return switch (command) {
+                case "run" -> new GatewayRun(Settings.fromProcess(), options).call();
+                case "enroll" -> new EnrollCommand(Settings.fromProcess()).run(out);
+                case "export" -> new ExportCommand(Settings.fromProcess(), options).run(out);
+                case "help", "-h" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> throw new UsageException("Unknown command '" + command + "'.");
+            };
+        } catch (UsageException | ConfigurationException e) {
+            err.println(e.getMessage());
+            if (e instanceof UsageException) {
+                err.println(USAGE);
+            }
+            return 2;
+        } catch (ModelUnavailableException | DatabaseException e) {
+            LOG.error(e.getMessage());
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The command line is wrong; the message says how. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -60,6 +60,21 @@ public final class FaceEmbedder implements AutoCloseable {
         this.inputName = session.getInputNames().iterator().next();
     }
 
+    /** Capture-route step: describe every face that passed the quality gate, in one batch. */
+    public FrameAnalysis describe(FrameAnalysis frame) {
+        List<FaceObservation> accepted = frame.faces().stream()
+                .filter(f -> f.quality() != null && f.quality().accepted()).toList();
+        try {
+            float[][] descriptors = describe(accepted.stream().map(FaceObservation::chip).toList());
+            for (int i = 0; i < accepted.size(); i++) {
+                accepted.get(i).setDescriptor(descriptors[i]);
+            }
+        } finally {
+            accepted.forEach(FaceObservation::releaseChip);
+        }
+        return frame;
+    }
+
     /** One descriptor per chip (BGR, 150×150, 8-bit), in the order given. */
     public synchronized float[][] describe(List<Mat> chips) {
         if (chips.isEmpty()) {

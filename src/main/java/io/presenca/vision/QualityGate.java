@@ -6,7 +6,12 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 
@@ -32,10 +37,37 @@ public final class QualityGate {
     /** The inner part of the chip: the face itself, not the background around it. */
     private static final Rect CHIP_CENTRE = new Rect(35, 35, 80, 80);
 
+    private static final Logger LOG = LoggerFactory.getLogger(QualityGate.class);
+
     private final Limits limits;
+    private final Map<FaceQuality.Rejection, AtomicLong> rejections = new EnumMap<>(FaceQuality.Rejection.class);
 
     public QualityGate(Limits limits) {
         this.limits = limits;
+        for (FaceQuality.Rejection reason : FaceQuality.Rejection.values()) {
+            rejections.put(reason, new AtomicLong());
+        }
+    }
+
+    /** Capture-route step: assess every face of the frame; rejected faces are counted and go no further. */
+    public FrameAnalysis screen(FrameAnalysis frame) {
+        for (FaceObservation observation : frame.faces()) {
+            FaceQuality quality = assess(observation.face(), observation.chip());
+            observation.setQuality(quality);
+            if (!quality.accepted()) {
+                rejections.get(quality.rejection()).incrementAndGet();
+                LOG.debug("Frame {} ({}): face rejected, {}", frame.sequence(), frame.origin(), quality.describe(limits));
+                observation.releaseChip();
+            }
+        }
+        return frame;
+    }
+
+    /** Faces rejected so far, by reason. */
+    public Map<FaceQuality.Rejection, Long> rejectionCounts() {
+        Map<FaceQuality.Rejection, Long> counts = new EnumMap<>(FaceQuality.Rejection.class);
+        rejections.forEach((reason, count) -> counts.put(reason, count.get()));
+        return counts;
     }
 
     public Limits limits() {

@@ -1,0 +1,116 @@
+package io.presenca;
+
+import io.presenca.attendance.AttendanceRecorder;
+import io.presenca.attendance.FailedFrames;
+import io.presenca.camera.CameraUnavailableException;
+import io.presenca.camera.FrameSources;
+import io.presenca.config.Settings;
+import io.presenca.matching.FaceMatcher;
+import io.presenca.students.EnrollmentRefresh;
+import io.presenca.vision.QualityGate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the gateway: checks settings, models and database before anything starts, enrolls the photos
+ * in FACES_DIR, then hands over to Camel, whose YAML routes in routes/ drive capture and upkeep.
+ */
+final class GatewayRun implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayRun.class);
+
+    private final Settings settings;
+    private final boolean exitAtEnd;
+
+    GatewayRun(Settings settings, List<String> options) {
+        this.settings = settings;
+        boolean flag = false;
+        for (String option : options) {
+            if (option.equals("--exit-at-end")) {
+                flag = true;
+            } else {
+                throw new Presenca.UsageException("Unknown option '" + option + "'.");
+            }
+        }
+        this.exitAtEnd = flag || settings.exitAtEnd;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String version = Version.current();
+        LOG.info("presenca {} starting with these settings:{}{}", version, System.lineSeparator(), settings.describe());
+        checkCameraSource();
+        try (Gateway gateway = new Gateway(settings)) {
+            gateway.registerDevice(version);
+            gateway.faceDetector();
+            gateway.faceEmbedder();
+            EnrollmentRefresh enrollment = new EnrollmentRefresh(gateway);
+            enrollment.enrollAtStart();
+
+            FaceMatcher matcher = gateway.faceMatcher();
+            QualityGate qualityGate = gateway.qualityGate();
+            AttendanceRecorder recorder = gateway.attendanceRecorder();
+            FailedFrames failedFrames = new FailedFrames();
+
+            Main main = new Main();
+            main.setDefaultPropertyPlaceholderLocation(
+                    "file:application.properties;optional=true,classpath:application.properties;optional=true");
+            main.bind("faceFinder", gateway.faceFinder());
+            main.bind("qualityGate", qualityGate);
+            main.bind("faceEmbedder", gateway.faceEmbedder());
+            main.bind("faceMatcher", matcher);
+            main.bind("consensus", gateway.consensus());
+            main.bind("attendanceRecorder", recorder);
+            main.bind("failedFrames", failedFrames);
+            main.bind("enrollment", enrollment);
+            main.addOverrideProperty("presenca.camera.source", settings.cameraSource);
+            main.addOverrideProperty("presenca.exit-at-end", Boolean.toString(exitAtEnd));
+            main.addOverrideProperty("presenca.enrollment.rescan-ms", Long.toString(settings.enrollmentRescanSeconds * 1000L));
+            useRoutes(main);
+
+            int code = main.run(new String[0]);
+            LOG.info("presenca stopped: {} attendance recorded, {} repeat sightings within the duplicate window,"
+                            + " {} unknown faces, quality rejections {}, {} failed frames",
+                    recorder.recorded(), recorder.duplicatesSkipped(), matcher.unknownFaces(),
+                    qualityGate.rejectionCounts(), failedFrames.count());
+            return code;
+        }
+    }
+
+    /** A file or folder source that does not exist is a mistake in the settings, not a camera to wait for. */
+    private void checkCameraSource() {
+        if (FrameSources.isLive(settings.cameraSource)) {
+            if (exitAtEnd) {
+                throw new Presenca.UsageException("--exit-at-end / EXIT_AT_END needs a video file or an image folder as"
+                        + " CAMERA_SOURCE, not the live source '" + settings.cameraSource + "'.");
+            }
+            return;
+        }
+        try {
+            FrameSources.create(settings.cameraSource).close();
+        } catch (CameraUnavailableException e) {
+            throw new Presenca.UsageException(e.getMessage());
+        }
+    }
+
+    /** Routes are edited in ./routes and reloaded on change; without that folder, the jar's copies run. */
+    private static void useRoutes(Main main) {
+        if (Files.isDirectory(Path.of("routes"))) {
+            main.configure().setRoutesIncludePattern("file:routes/*.camel.yaml");
+            main.configure().setRoutesReloadEnabled(true);
+            main.configure().setRoutesReloadDirectory("routes");
+            main.configure().setRoutesReloadPattern("*.camel.yaml");
+            // a file holding several routes reloads wrongly otherwise (CAMEL-24866)
+            main.configure().setRoutesReloadRemoveAllRoutes(false);
+        } else {
+            LOG.info("No routes/ folder in {}: running the routes bundled in the jar (copy routes/ here to edit them)",
+                    Path.of("").toAbsolutePath());
+            main.configure().setRoutesIncludePattern("classpath:routes/*.camel.yaml");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.presenca.attendance;
+
+import io.presenca.store.AttendanceRecord;
+import io.presenca.store.AttendanceStore;
+import io.presenca.store.Student;
+import io.presenca.store.StudentStore;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Capture-route step: writes a confirmed student's attendance, unless they already have one within
+ * the duplicate window. The check and the insert share one SQLite transaction, so the window holds
+ * across restarts and concurrent writers.
+ */
+public final class AttendanceRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttendanceRecorder.class);
+
+    private final AttendanceStore attendance;
+    private final StudentStore students;
+    private final String deviceId;
+    private final Duration duplicateWindow;
+    private final String matcher;
+    private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+
+    public AttendanceRecorder(AttendanceStore attendance, StudentStore students, String deviceId,
+                              Duration duplicateWindow, String matcher) {
+        this.attendance = attendance;
+        this.students = students;
+        this.deviceId = deviceId;
+        this.duplicateWindow = duplicateWindow;
+        this.matcher = matcher;
+    }
+
+    public Optional<AttendanceRecord> record(ConfirmedStudent confirmed) {
+        Optional<AttendanceRecord> record = attendance.recordUnlessRecent(confirmed.studentId(), deviceId,
+                confirmed.capturedAt(), confirmed.similarity(), confirmed.meanDistance(), matcher, duplicateWindow);
+        if (record.isPresent()) {
+            recorded.incrementAndGet();
+            String name = students.find(confirmed.studentId()).map(Student::name).orElse(null);
+            LOG.info("Attendance recorded: student {}{} at {}, confidence {} % over {} frames ({}), record {}",
+                    confirmed.studentId(), name == null ? "" : " (" + name + ")", record.get().capturedAt(),
+                    String.format("%.1f", confirmed.similarity()), confirmed.frames(), confirmed.origin(), record.get().id());
+        } else {
+            duplicates.incrementAndGet();
+            LOG.debug("Student {} seen again within {} min: not recorded twice", confirmed.studentId(),
+                    duplicateWindow.toMinutes());
+        }
+        return record;
+    }
+
+    public long recorded() {
+        return recorded.get();
+    }
+
+    public long duplicatesSkipped() {
+        return duplicates.get();
+    }
+}

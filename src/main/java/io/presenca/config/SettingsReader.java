@@ -1,0 +1,88 @@
+package io.presenca.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Parses settings by name and remembers each effective value, masking secrets, for the start-up log. */
+final class SettingsReader {
+
+    private final Function<String, Optional<String>> sources;
+    private final Map<String, String> effective = new LinkedHashMap<>();
+
+    SettingsReader(Function<String, Optional<String>> sources) {
+        this.sources = sources;
+    }
+
+    Map<String, String> effective() {
+        return effective;
+    }
+
+    String text(String name, String fallback) {
+        String value = sources.apply(name).orElse(fallback);
+        effective.put(name, value == null ? "(not set)" : value);
+        return value;
+    }
+
+    String secret(String name) {
+        String value = sources.apply(name).orElse(null);
+        effective.put(name, value == null ? "(not set)" : "****");
+        return value;
+    }
+
+    Path path(String name, String fallback) {
+        String value = text(name, fallback);
+        return value == null ? null : Path.of(value);
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+        Optional<String> raw = sources.apply(name);
+        int value;
+        try {
+            value = raw.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw invalid(name, raw.get(), "a whole number from " + min + " to " + max);
+        }
+        if (value < min || value > max) {
+            throw invalid(name, raw.get(), "a whole number from " + min + " to " + max);
+        }
+        effective.put(name, Integer.toString(value));
+        return value;
+    }
+
+    double decimal(String name, double fallback, double min, double max) {
+        Optional<String> raw = sources.apply(name);
+        double value;
+        try {
+            value = raw.map(Double::parseDouble).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw invalid(name, raw.get(), "a number from " + min + " to " + max);
+        }
+        if (!(value >= min && value <= max)) {
+            throw invalid(name, raw.get(), "a number from " + min + " to " + max);
+        }
+        effective.put(name, Double.toString(value));
+        return value;
+    }
+
+    boolean flag(String name, boolean fallback) {
+        Optional<String> raw = sources.apply(name);
+        boolean value = fallback;
+        if (raw.isPresent()) {
+            switch (raw.get().toLowerCase()) {
+                case "true", "yes", "1", "on" -> value = true;
+                case "false", "no", "0", "off" -> value = false;
+                default -> throw invalid(name, raw.get(), "true or false");
+            }
+        }
+        effective.put(name, Boolean.toString(value));
+        return value;
+    }
+
+    static ConfigurationException invalid(String name, String value, String expected) {
+        return new ConfigurationException("Invalid setting " + name + "='" + value + "': expected " + expected
+                + ". Fix the environment variable " + name + " or its line in application.properties.");
+    }
+}

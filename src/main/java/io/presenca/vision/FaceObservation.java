@@ -1,0 +1,50 @@
+package io.presenca.vision;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** One face of a camera frame as it moves through the capture route: found, screened, described. */
+public final class FaceObservation {
+
+    private final DetectedFace face;
+    private Mat chip;
+    private FaceQuality quality;
+    private float[] descriptor;
+
+    FaceObservation(DetectedFace face, Mat chip) {
+        this.face = face;
+        this.chip = chip;
+    }
+
+    public DetectedFace face() {
+        return face;
+    }
+
+    Mat chip() {
+        return chip;
+    }
+
+    public FaceQuality quality() {
+        return quality;
+    }
+
+    void setQuality(FaceQuality quality) {
+        this.quality = quality;
+    }
+
+    /** The 128-d descriptor, or null when the face was screened out before description. */
+    public float[] descriptor() {
+        return descriptor;
+    }
+
+    void setDescriptor(float[] descriptor) {
+        this.descriptor = descriptor;
+    }
+
+    /** The chip's native memory is not needed once the face is described or rejected. */
+    void releaseChip() {
+        if (chip != null) {
+            chip.close();
+            chip = null;
+        }
+    }
+}
