@@ -59,6 +59,9 @@ public final class Presenca {
             LOG.error(e.getMessage());
             err.println(e.getMessage());
             return 1;
+        } catch (Exception e) {
+            LOG.error("presenca failed: {}", e.toString(), e);
+            return 1;
         }
     }
 
