@@ -78,6 +78,11 @@ class EnrollmentTest {
                 .map(StoredTemplate::id).collect(Collectors.toSet());
     }
 
+    private Map<String, Instant> processedAt() {
+        return new EnrollmentPhotoStore(db).all().stream()
+                .collect(Collectors.toMap(EnrollmentPhoto::path, EnrollmentPhoto::processedAt));
+    }
+
     private static Map<String, PhotoResult> byPath(EnrollmentReport report) {
         return report.photos().stream().collect(Collectors.toMap(PhotoResult::relativePath, Function.identity()));
     }
@@ -120,12 +125,16 @@ class EnrollmentTest {
     void aPhotoWithTwoFacesIsRejected() {
         copyAs(AGEITGEY.resolve("biden/biden.jpg"), faces.resolve("biden"), "biden.jpg");
         copyAs(GROUP_PHOTOS.resolve("ageitgey_obama_and_biden.jpg"), faces.resolve("biden"), "with-obama.jpg");
+        copyAs(GROUP_PHOTOS.resolve("ageitgey_two_people.jpg"), faces.resolve("biden"), "two-people.jpg");
 
         EnrollmentReport report = enroll();
 
+        for (String path : List.of("biden/with-obama.jpg", "biden/two-people.jpg")) {
+            PhotoResult group = byPath(report).get(path);
+            assertEquals(Status.REJECTED, group.status(), path);
+            assertTrue(group.reason().startsWith("more than one face: "), group.reason());
+        }
         PhotoResult group = byPath(report).get("biden/with-obama.jpg");
-        assertEquals(Status.REJECTED, group.status());
-        assertTrue(group.reason().startsWith("more than one face: "), group.reason());
         assertEquals(Status.ACCEPTED, byPath(report).get("biden/biden.jpg").status());
         assertEquals(Map.of("biden", 1L), templatesPerStudent());
         EnrollmentPhoto row = new EnrollmentPhotoStore(db).find("biden/with-obama.jpg").orElseThrow();
@@ -176,11 +185,13 @@ class EnrollmentTest {
         EnrollmentReport first = enroll();
         assertEquals(4, first.accepted(), first.photos().toString());
         Set<Long> before = templateIds();
+        Map<String, Instant> processedAt = processedAt();
 
         EnrollmentReport nothingChanged = enroll();
         assertEquals(4, nothingChanged.unchanged());
         assertFalse(nothingChanged.changed());
         assertEquals(before, templateIds(), "no new templates");
+        assertEquals(processedAt, processedAt(), "nothing decoded again");
         assertEquals("  obama/1.jpg  unchanged (accepted)", byPath(nothingChanged).get("obama/1.jpg").line());
 
         // Same bytes, newer time (a copy tool re-wrote it): hashed, but not decoded again.
@@ -192,6 +203,7 @@ class EnrollmentTest {
         assertFalse(touched.changed());
         assertEquals(later, new EnrollmentPhotoStore(db).find("kit/1.jpeg").orElseThrow().modifiedAt());
         assertEquals(before, templateIds());
+        assertEquals(processedAt, processedAt(), "same content: not decoded again");
 
         // Another photo of the same person in place of 1.jpg: only that one is processed again.
         Files.copy(AGEITGEY.resolve("obama/obama3.jpg"), obama.resolve("1.jpg"),
