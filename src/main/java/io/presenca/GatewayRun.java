@@ -7,10 +7,12 @@ import io.presenca.camera.FrameSources;
 import io.presenca.config.Settings;
 import io.presenca.matching.FaceMatcher;
 import io.presenca.students.EnrollmentRefresh;
+import io.presenca.vision.FaceQuality;
 import io.presenca.vision.QualityGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -24,8 +26,14 @@ final class GatewayRun implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayRun.class);
 
+    /** What a run did, for the closing log line and for tests. */
+    record Summary(long recorded, long duplicatesSkipped, long unknownFaces, Map<FaceQuality.Rejection, Long> rejections,
+                   long failedFrames) {
+    }
+
     private final Settings settings;
     private final boolean exitAtEnd;
+    private Summary summary;
 
     GatewayRun(Settings settings, List<String> options) {
         this.settings = settings;
@@ -74,12 +82,18 @@ final class GatewayRun implements Callable<Integer> {
             useRoutes(main);
 
             int code = main.run(new String[0]);
+            summary = new Summary(recorder.recorded(), recorder.duplicatesSkipped(), matcher.unknownFaces(),
+                    qualityGate.rejectionCounts(), failedFrames.count());
             LOG.info("presenca stopped: {} attendance recorded, {} repeat sightings within the duplicate window,"
                             + " {} unknown faces, quality rejections {}, {} failed frames",
-                    recorder.recorded(), recorder.duplicatesSkipped(), matcher.unknownFaces(),
-                    qualityGate.rejectionCounts(), failedFrames.count());
+                    summary.recorded(), summary.duplicatesSkipped(), summary.unknownFaces(), summary.rejections(),
+                    summary.failedFrames());
             return code;
         }
+    }
+
+    Summary summary() {
+        return summary;
     }
 
     /** A file or folder source that does not exist is a mistake in the settings, not a camera to wait for. */

@@ -14,7 +14,7 @@ public final class RecognitionThreshold {
 
     private static final double SCALE = 4.4;
     /** How much further a single frame may lie than the consensus mean must: one frame is noisy. */
-    private static final double CANDIDATE_BAND = 0.05;
+    private static final double CANDIDATE_BAND = 0.06;
 
     private final double percent;
     private final double distance;

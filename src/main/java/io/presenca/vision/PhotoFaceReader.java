@@ -6,9 +6,10 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Reads the one face of an enrollment or evaluation photo. A photo with a clearly dominant face and
- * smaller background faces (a crowd behind the student) is usable; two faces of similar size are not,
- * since nobody can tell which of them is the student.
+ * Reads the one face of an enrollment or evaluation photo. The subject is the only face covering the
+ * photo's centre (photos are framed on their subject; other faces are cut at the edges), or else a
+ * clearly dominant face over smaller background faces. Two faces of similar size with none at the
+ * centre are refused: nobody can tell which of them is the student.
  */
 public final class PhotoFaceReader {
 
@@ -36,14 +37,26 @@ public final class PhotoFaceReader {
         }
     }
 
+    private static DetectedFace subject(List<DetectedFace> faces, float centreX, float centreY) {
+        List<DetectedFace> atCentre = faces.stream().filter(f -> f.x() <= centreX && centreX <= f.x() + f.width()
+                && f.y() <= centreY && centreY <= f.y() + f.height()).toList();
+        if (atCentre.size() == 1) {
+            return atCentre.get(0);
+        }
+        List<DetectedFace> bySize = faces.stream().sorted(Comparator.comparingDouble(DetectedFace::size).reversed()).toList();
+        if (bySize.size() > 1 && bySize.get(1).size() >= AMBIGUOUS_SIZE_RATIO * bySize.get(0).size()) {
+            return null;
+        }
+        return bySize.get(0);
+    }
+
     public PhotoFace read(Mat image) {
         List<DetectedFace> faces = detector.detectInPhoto(image);
         if (faces.isEmpty()) {
             return PhotoFace.rejected(PhotoFace.Outcome.NO_FACE, "no face found", 0, null);
         }
-        List<DetectedFace> bySize = faces.stream().sorted(Comparator.comparingDouble(DetectedFace::size).reversed()).toList();
-        DetectedFace face = bySize.get(0);
-        if (bySize.size() > 1 && bySize.get(1).size() >= AMBIGUOUS_SIZE_RATIO * face.size()) {
+        DetectedFace face = subject(faces, image.cols() / 2f, image.rows() / 2f);
+        if (face == null) {
             return PhotoFace.rejected(PhotoFace.Outcome.SEVERAL_FACES,
                     faces.size() + " faces of similar size: use a photo of the student alone", faces.size(), null);
         }

@@ -1,0 +1,121 @@
+package io.presenca;
+
+import io.presenca.config.Settings;
+import io.presenca.store.AttendanceRow;
+import io.presenca.store.AttendanceStore;
+import io.presenca.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A gateway installation in a folder under target/: faces/, a camera folder, the SQLite file, and
+ * settings given as a map (what the school would set as environment variables).
+ */
+final class GatewayFixture {
+
+    static final Path DATASETS = Path.of("../shared/datasets");
+    static final Path LFW = DATASETS.resolve("lfw-dev");
+
+    final Path home;
+    final Path faces;
+    final Path camera;
+    final Path sqlite;
+    final Map<String, String> settings = new HashMap<>();
+
+    GatewayFixture() {
+        home = Path.of("target", "gateway-test", UUID.randomUUID().toString()).toAbsolutePath();
+        faces = home.resolve("faces");
+        camera = home.resolve("camera");
+        sqlite = home.resolve("data/attendance.db");
+        try {
+            Files.createDirectories(faces);
+            Files.createDirectories(camera);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.put("FACES_DIR", faces.toString());
+        settings.put("SQLITE_PATH", sqlite.toString());
+        settings.put("CAMERA_SOURCE", camera.toString());
+        settings.put("DEVICE_ID", "test-door");
+    }
+
+    Settings settings() {
+        return Settings.load(name -> Optional.ofNullable(settings.get(name)));
+    }
+
+    GatewayRun.Summary lastRun;
+
+    /** Runs the gateway over the camera source until it ends, as {@code java -jar presenca.jar --exit-at-end}. */
+    int runToEnd() throws Exception {
+        GatewayRun run = new GatewayRun(settings(), List.of("--exit-at-end"));
+        int code = run.call();
+        lastRun = run.summary();
+        return code;
+    }
+
+    void enroll(String studentId, Path... photos) {
+        copy(faces.resolve(studentId), photos);
+    }
+
+    /** Puts photos in the camera folder under names that keep the given order. */
+    void showToCamera(List<Path> photos) {
+        for (int i = 0; i < photos.size(); i++) {
+            copyAs(photos.get(i), camera.resolve(String.format("%04d_%s", i, photos.get(i).getFileName())));
+        }
+    }
+
+    List<AttendanceRow> records() {
+        return new AttendanceStore(Database.open(sqlite)).between(null, null, java.time.ZoneId.systemDefault());
+    }
+
+    Map<String, Long> recordsPerStudent() {
+        return records().stream().collect(Collectors.groupingBy(AttendanceRow::studentId, Collectors.counting()));
+    }
+
+    /** LFW-dev photos of one identity, in file-name order. */
+    static List<Path> lfwPhotos(String identity) {
+        try (Stream<Path> files = Files.list(LFW.resolve(identity))) {
+            return files.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** LFW-dev identities with a number of photos in [min, max], in name order. */
+    static List<String> lfwIdentities(int min, int max) {
+        try (Stream<Path> dirs = Files.list(LFW)) {
+            return dirs.filter(Files::isDirectory).sorted()
+                    .filter(d -> {
+                        int n = lfwPhotos(d.getFileName().toString()).size();
+                        return n >= min && n <= max;
+                    })
+                    .map(d -> d.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path folder, Path... photos) {
+        for (Path photo : photos) {
+            copyAs(photo, folder.resolve(photo.getFileName()));
+        }
+    }
+
+    private static void copyAs(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.presenca;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.presenca.store.AttendanceRow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The whole capture path, from a camera source to SQLite, through the real routes and models. */
+class GatewayRunTest {
+
+    /**
+     * LFW-dev people enrolled with their first 2 photos walk past the camera with 3 further photos
+     * each; strangers (never enrolled; some with 2 photos in a row) walk past in between. As the
+     * held-out acceptance check: at least 95 % of the enrolled are recorded, nobody twice, no stranger.
+     */
+    @Test
+    void recordsEnrolledPeopleOnceAndNoStranger() throws Exception {
+        GatewayFixture gateway = new GatewayFixture();
+        List<String> students = GatewayFixture.lfwIdentities(5, 1000);
+        List<String> strangers = new ArrayList<>();
+        List<String> single = GatewayFixture.lfwIdentities(1, 1), pairs = GatewayFixture.lfwIdentities(2, 2);
+        for (int i = 0; i < students.size(); i++) {
+            strangers.add(i % 2 == 0 ? single.get(i) : pairs.get(i));
+        }
+        List<Path> walkPast = new ArrayList<>();
+        for (int i = 0; i < students.size(); i++) {
+            List<Path> photos = GatewayFixture.lfwPhotos(students.get(i));
+            gateway.enroll(students.get(i), photos.get(0), photos.get(1));
+            walkPast.addAll(photos.subList(2, 5));
+            walkPast.addAll(GatewayFixture.lfwPhotos(strangers.get(i)));
+        }
+        gateway.showToCamera(walkPast);
+
+        assertEquals(0, gateway.runToEnd());
+
+        Map<String, Long> perStudent = gateway.recordsPerStudent();
+        Set<String> notEnrolled = perStudent.keySet().stream().filter(id -> !students.contains(id)).collect(Collectors.toSet());
+        assertTrue(notEnrolled.isEmpty(), "records for people never enrolled: " + notEnrolled);
+        assertTrue(perStudent.values().stream().allMatch(n -> n == 1), "someone recorded twice: " + perStudent);
+        assertTrue(perStudent.size() >= Math.ceil(0.95 * students.size()),
+                "only " + perStudent.size() + " of " + students.size() + " recorded; missing: "
+                        + students.stream().filter(s -> !perStudent.containsKey(s)).toList());
+        for (AttendanceRow row : gateway.records()) {
+            assertEquals("test-door", row.deviceId());
+            assertEquals("local", row.matcher());
+            assertTrue(row.confidence() >= 95.0, "recorded below the threshold: " + row);
+        }
+    }
+
+    @Test
+    void aStudentSeenInThreeConsecutiveFramesIsRecorded() throws Exception {
+        GatewayFixture gateway = new GatewayFixture();
+        String student = GatewayFixture.lfwIdentities(5, 1000).get(0);
+        List<Path> photos = GatewayFixture.lfwPhotos(student);
+        gateway.enroll(student, photos.get(0), photos.get(1));
+        gateway.showToCamera(photos.subList(2, 5));
+
+        assertEquals(0, gateway.runToEnd());
+
+        assertEquals(Map.of(student, 1L), gateway.recordsPerStudent());
+    }
+
+    @Test
+    void oneFrameIsNotEnoughToBeRecorded() throws Exception {
+        GatewayFixture gateway = new GatewayFixture();
+        String student = GatewayFixture.lfwIdentities(5, 1000).get(0);
+        List<Path> photos = GatewayFixture.lfwPhotos(student);
+        gateway.enroll(student, photos.get(0), photos.get(1));
+        gateway.showToCamera(List.of(photos.get(2), GatewayFixture.lfwPhotos(GatewayFixture.lfwIdentities(1, 1).get(0)).get(0)));
+
+        assertEquals(0, gateway.runToEnd());
+
+        assertTrue(gateway.records().isEmpty(), "recorded from a single frame: " + gateway.records());
+    }
+
+    /** The duplicate window lives in the database: a restart does not forget who was just recorded. */
+    @Test
+    void duplicateWindowHoldsAcrossARestart() throws Exception {
+        GatewayFixture gateway = new GatewayFixture();
+        String student = GatewayFixture.lfwIdentities(5, 1000).get(1);
+        List<Path> photos = GatewayFixture.lfwPhotos(student);
+        gateway.enroll(student, photos.get(0), photos.get(1));
+        gateway.showToCamera(photos.subList(2, 5));
+
+        assertEquals(0, gateway.runToEnd());
+        assertEquals(0, gateway.runToEnd());
+        assertEquals(1, gateway.records().size(), "recorded again inside MINUTES_BEFORE_NEXT_CAPTURE after a restart");
+
+        gateway.settings.put("MINUTES_BEFORE_NEXT_CAPTURE", "0");
+        assertEquals(0, gateway.runToEnd());
+        assertEquals(2, gateway.records().size(), "with no duplicate window the third run records again");
+    }
+
+    /**
+     * The face-api.js test video shows faces only 14-18 px tall: far too small to tell people apart.
+     * Every frame is decoded and its faces found, the quality gate turns them all away as too small,
+     * and nobody is recorded, even with the people of that video enrolled.
+     */
+    @Test
+    void videoFacesTooSmallToIdentifyAreCountedNotRecorded() throws Exception {
+        GatewayFixture gateway = new GatewayFixture();
+        Path bbt = GatewayFixture.DATASETS.resolve("faceapi_bbt");
+        try (var people = java.nio.file.Files.list(bbt)) {
+            for (Path person : people.sorted().toList()) {
+                try (var photos = java.nio.file.Files.list(person)) {
+                    gateway.enroll(person.getFileName().toString(), photos.sorted().toArray(Path[]::new));
+                }
+            }
+        }
+        gateway.settings.put("CAMERA_SOURCE", GatewayFixture.DATASETS.resolve("videos/faceapi_test_video.mp4").toString());
+
+        assertEquals(0, gateway.runToEnd());
+
+        long tooSmall = gateway.lastRun.rejections().get(io.presenca.vision.FaceQuality.Rejection.TOO_SMALL);
+        assertTrue(tooSmall >= 10, "expected the video's small faces to be rejected as too small: " + gateway.lastRun);
+        assertEquals(0, gateway.lastRun.failedFrames());
+        assertTrue(gateway.records().isEmpty(), "recorded from 16 px faces: " + gateway.records());
+    }
+}
