@@ -67,7 +67,7 @@ public final class Settings {
         minFaceSharpness = read.decimal("MIN_FACE_SHARPNESS", 15, 0, 10_000);
         detectionMaxSide = read.integer("DETECTION_MAX_SIDE", 640, 160, 8192);
         detectionScore = read.decimal("DETECTION_SCORE", 0.6, 0.1, 0.99);
-        inferenceThreads = read.integer("INFERENCE_THREADS", Runtime.getRuntime().availableProcessors(), 1, 64);
+        inferenceThreads = read.integer("INFERENCE_THREADS", Math.min(64, Runtime.getRuntime().availableProcessors()), 1, 64);
 
         facesDir = read.path("FACES_DIR", "faces");
         sqlitePath = read.path("SQLITE_PATH", "data/attendance.db");

@@ -46,7 +46,7 @@ final class SettingsReader {
             throw invalid(name, raw.get(), "a whole number from " + min + " to " + max);
         }
         if (value < min || value > max) {
-            throw invalid(name, raw.get(), "a whole number from " + min + " to " + max);
+            throw invalid(name, raw.orElse(fallback + " (default)"), "a whole number from " + min + " to " + max);
         }
         effective.put(name, Integer.toString(value));
         return value;
@@ -61,7 +61,7 @@ final class SettingsReader {
             throw invalid(name, raw.get(), "a number from " + min + " to " + max);
         }
         if (!(value >= min && value <= max)) {
-            throw invalid(name, raw.get(), "a number from " + min + " to " + max);
+            throw invalid(name, raw.orElse(fallback + " (default)"), "a number from " + min + " to " + max);
         }
         effective.put(name, Double.toString(value));
         return value;

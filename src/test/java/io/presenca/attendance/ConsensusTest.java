@@ -1,0 +1,142 @@
+package io.presenca.attendance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.presenca.matching.FaceMatch;
+import io.presenca.matching.MatchedFrame;
+import io.presenca.matching.RecognitionThreshold;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsensusTest {
+
+    private static final RecognitionThreshold THRESHOLD = new RecognitionThreshold(95); // distance 0.469
+    private static final Instant START = Instant.parse("2025-03-03T08:00:00Z");
+    private static final double CLOSE = 0.30;
+
+    /** minFrames 2 of the last 5 frames, within 10 s: the gateway's defaults. */
+    private final Consensus consensus = new Consensus(2, 5, Duration.ofSeconds(10), THRESHOLD);
+
+    /** Frame {@code sequence}, taken {@code sequence} × 100 ms after the start, with the given (student, distance) matches. */
+    private static MatchedFrame frame(long sequence, Object... studentDistancePairs) {
+        return frameAt(sequence, START.plusMillis(100 * sequence), studentDistancePairs);
+    }
+
+    private static MatchedFrame frameAt(long sequence, Instant at, Object... studentDistancePairs) {
+        List<FaceMatch> matches = new ArrayList<>();
+        for (int i = 0; i < studentDistancePairs.length; i += 2) {
+            matches.add(new FaceMatch((String) studentDistancePairs[i], (Double) studentDistancePairs[i + 1], 1.0));
+        }
+        return new MatchedFrame(sequence, at, "door#" + sequence, matches, 0);
+    }
+
+    private static List<String> ids(List<ConfirmedStudent> confirmed) {
+        return confirmed.stream().map(ConfirmedStudent::studentId).toList();
+    }
+
+    @Test
+    void aSingleFrameNeverConfirms() {
+        assertEquals(List.of(), consensus.confirm(frame(1, "amy", 0.05)));
+        for (long seq = 2; seq <= 10; seq++) {
+            assertEquals(List.of(), consensus.confirm(frame(seq)), "frame " + seq);
+        }
+    }
+
+    @Test
+    void twoOfTheLastFiveFramesConfirmOnceAndClearTheHits() {
+        assertEquals(List.of(), consensus.confirm(frame(1, "amy", CLOSE)));
+        assertEquals(List.of(), consensus.confirm(frame(2)));
+        assertEquals(List.of(), consensus.confirm(frame(3, "bob", 0.9)));
+
+        List<ConfirmedStudent> confirmed = consensus.confirm(frame(4, "amy", 0.20));
+
+        assertEquals(List.of("amy"), ids(confirmed));
+        ConfirmedStudent amy = confirmed.get(0);
+        assertEquals(2, amy.frames());
+        assertEquals(0.25, amy.meanDistance(), 1e-9);
+        assertEquals(RecognitionThreshold.similarity(0.25), amy.similarity(), 1e-9);
+        assertEquals(START.plusMillis(400), amy.capturedAt());
+        assertEquals("door#4", amy.origin());
+        // the hits were used up: the very next frame starts a new count
+        assertEquals(List.of(), consensus.confirm(frame(5, "amy", CLOSE)));
+        assertEquals(List.of("amy"), ids(consensus.confirm(frame(6, "amy", CLOSE))));
+    }
+
+    @Test
+    void hitsOutsideTheFrameWindowAreForgotten() {
+        consensus.confirm(frame(1, "amy", CLOSE));
+        // frames 2..6 are the last five at frame 6: frame 1 no longer counts
+        assertEquals(List.of(), consensus.confirm(frame(6, "amy", CLOSE)));
+        // frames 6 and 10 are both within the last five at frame 10
+        assertEquals(List.of("amy"), ids(consensus.confirm(frame(10, "amy", CLOSE))));
+    }
+
+    @Test
+    void hitsOutsideTheTimeWindowAreForgotten() {
+        consensus.confirm(frameAt(1, START, "amy", CLOSE));
+        // the next frame, but 11 s later: a slow camera or a pause must not join two sightings
+        assertEquals(List.of(), consensus.confirm(frameAt(2, START.plusSeconds(11), "amy", CLOSE)));
+        assertEquals(List.of("amy"), ids(consensus.confirm(frameAt(3, START.plusSeconds(20), "amy", CLOSE))));
+    }
+
+    @Test
+    void aMeanDistanceAboveTheThresholdIsNeverConfirmedHoweverManyFrames() {
+        double justAbove = THRESHOLD.distance() + 0.01;
+        for (long seq = 1; seq <= 30; seq++) {
+            assertEquals(List.of(), consensus.confirm(frame(seq, "stranger", justAbove)), "frame " + seq);
+        }
+    }
+
+    @Test
+    void theDecisionIsOnTheMeanOfTheFrames() {
+        // 0.3 and 0.7: mean 0.5 is above 0.469; a third frame at 0.2 brings it to 0.4
+        assertEquals(List.of(), consensus.confirm(frame(1, "amy", 0.3)));
+        assertEquals(List.of(), consensus.confirm(frame(2, "amy", 0.7)));
+        List<ConfirmedStudent> confirmed = consensus.confirm(frame(3, "amy", 0.2));
+        assertEquals(List.of("amy"), ids(confirmed));
+        assertEquals(3, confirmed.get(0).frames());
+        assertEquals(0.4, confirmed.get(0).meanDistance(), 1e-9);
+    }
+
+    @Test
+    void twoFacesOfOneStudentInOneFrameCountAsOneFrame() {
+        assertEquals(List.of(), consensus.confirm(frame(1, "amy", CLOSE, "amy", 0.1)));
+        List<ConfirmedStudent> confirmed = consensus.confirm(frame(2, "amy", CLOSE));
+        assertEquals(List.of("amy"), ids(confirmed));
+        assertEquals(2, confirmed.get(0).frames());
+        // the closer of the two faces stood for frame 1
+        assertEquals((0.1 + CLOSE) / 2, confirmed.get(0).meanDistance(), 1e-9);
+    }
+
+    @Test
+    void studentsAreCountedIndependently() {
+        consensus.confirm(frame(1, "amy", CLOSE, "bob", CLOSE));
+        List<ConfirmedStudent> confirmed = consensus.confirm(frame(2, "amy", CLOSE, "bob", CLOSE, "cyd", CLOSE));
+        assertEquals(2, confirmed.size());
+        assertTrue(ids(confirmed).containsAll(List.of("amy", "bob")));
+        assertEquals(List.of("cyd"), ids(consensus.confirm(frame(3, "cyd", CLOSE))));
+    }
+
+    @Test
+    void threeConsecutiveFramesConfirmWhenThreeAreRequired() {
+        Consensus strict = new Consensus(3, 5, Duration.ofSeconds(10), THRESHOLD);
+        assertEquals(List.of(), strict.confirm(frame(1, "amy", CLOSE)));
+        assertEquals(List.of(), strict.confirm(frame(2, "amy", CLOSE)));
+        List<ConfirmedStudent> confirmed = strict.confirm(frame(3, "amy", CLOSE));
+        assertEquals(List.of("amy"), ids(confirmed));
+        assertEquals(3, confirmed.get(0).frames());
+    }
+
+    @Test
+    void threeConsecutiveFramesWithTheDefaultsConfirmExactlyOnce() {
+        int confirmations = 0;
+        for (long seq = 1; seq <= 3; seq++) {
+            confirmations += consensus.confirm(frame(seq, "amy", CLOSE)).size();
+        }
+        assertEquals(1, confirmations);
+    }
+}

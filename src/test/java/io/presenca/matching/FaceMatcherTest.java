@@ -1,0 +1,83 @@
+package io.presenca.matching;
+
+import static io.presenca.matching.GalleryTest.axis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.presenca.vision.DescribedFrames;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FaceMatcherTest {
+
+    private final RecognitionThreshold threshold = new RecognitionThreshold(95);
+
+    private Gallery galleryOfAmyAndBob() {
+        Gallery gallery = new Gallery();
+        gallery.replace(List.of(
+                new Gallery.StudentTemplates("amy", List.of(axis(0, 1f))),
+                new Gallery.StudentTemplates("bob", List.of(axis(1, 1f)))));
+        return gallery;
+    }
+
+    /** amy's template moved {@code distance} along another axis: exactly that far from her centroid. */
+    private static float[] amyAt(double distance) {
+        float[] d = axis(0, 1f);
+        d[10] = (float) distance;
+        return d;
+    }
+
+    @Test
+    void facesWithinTheCandidateDistanceAreMatchedOthersCountedAsUnknown() {
+        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), threshold);
+        double inside = threshold.candidateDistance() - 0.01;
+        double outside = threshold.candidateDistance() + 0.01;
+        Instant at = Instant.parse("2025-01-01T08:00:00Z");
+
+        MatchedFrame matched = matcher.match(DescribedFrames.frame(7, at, amyAt(inside), amyAt(outside), axis(1, 1f)));
+
+        assertEquals(7, matched.sequence());
+        assertEquals(at, matched.capturedAt());
+        assertEquals(List.of("amy", "bob"), matched.matches().stream().map(FaceMatch::studentId).toList());
+        assertEquals(inside, matched.matches().get(0).distance(), 1e-6);
+        assertEquals(1, matched.unknownFaces());
+        assertEquals(2, matcher.candidateFaces());
+        assertEquals(1, matcher.unknownFaces());
+    }
+
+    @Test
+    void aFaceBetweenTheThresholdAndTheCandidateBandIsStillACandidate() {
+        // one frame may lie a little beyond the threshold; consensus decides on the mean
+        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), threshold);
+        double between = (threshold.distance() + threshold.candidateDistance()) / 2;
+        MatchedFrame matched = matcher.match(DescribedFrames.frame(1, Instant.now(), amyAt(between)));
+        assertEquals(1, matched.matches().size());
+        assertEquals(0, matched.unknownFaces());
+    }
+
+    @Test
+    void facesRejectedByTheQualityGateAreNeitherMatchedNorUnknown() {
+        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), threshold);
+        MatchedFrame matched = matcher.match(DescribedFrames.frame(1, Instant.now(), (float[]) null, amyAt(0.1)));
+        assertEquals(1, matched.matches().size());
+        assertEquals(0, matched.unknownFaces());
+    }
+
+    @Test
+    void withAnEmptyGalleryEveryDescribedFaceIsUnknown() {
+        FaceMatcher matcher = new FaceMatcher(new Gallery(), threshold);
+        MatchedFrame matched = matcher.match(DescribedFrames.frame(1, Instant.now(), amyAt(0), axis(1, 1f)));
+        assertEquals(List.of(), matched.matches());
+        assertEquals(2, matched.unknownFaces());
+        assertEquals(2, matcher.unknownFaces());
+    }
+
+    @Test
+    void accumulatesCountsAcrossFrames() {
+        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), threshold);
+        matcher.match(DescribedFrames.frame(1, Instant.now(), amyAt(0.1), amyAt(2)));
+        matcher.match(DescribedFrames.frame(2, Instant.now(), amyAt(0.1), amyAt(2), amyAt(3)));
+        assertEquals(2, matcher.candidateFaces());
+        assertEquals(3, matcher.unknownFaces());
+    }
+}
