@@ -6,7 +6,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
@@ -51,14 +53,19 @@ public final class QualityGate {
 
     /** Capture-route step: assess every face of the frame; rejected faces are counted and go no further. */
     public FrameAnalysis screen(FrameAnalysis frame) {
+        List<String> reasons = new ArrayList<>();
         for (FaceObservation observation : frame.faces()) {
             FaceQuality quality = assess(observation.face(), observation.chip());
             observation.setQuality(quality);
             if (!quality.accepted()) {
                 rejections.get(quality.rejection()).incrementAndGet();
-                LOG.debug("Frame {} ({}): face rejected, {}", frame.sequence(), frame.origin(), quality.describe(limits));
+                reasons.add(quality.describe(limits));
                 observation.releaseChip();
             }
+        }
+        if (!reasons.isEmpty()) {
+            LOG.info("Frame {} ({}): {} face(s) not recognisable: {}", frame.sequence(), frame.origin(), reasons.size(),
+                    String.join("; ", reasons));
         }
         return frame;
     }
