@@ -62,6 +62,13 @@ final class GatewayFixture {
         return code;
     }
 
+    /** Enrolls an LFW-dev identity with its first 2 photos and puts its next 3 before the camera. */
+    void enrollAndShowNextThree(String identity) {
+        List<Path> photos = lfwPhotos(identity);
+        enroll(identity, photos.get(0), photos.get(1));
+        showToCamera(photos.subList(2, 5));
+    }
+
     void enroll(String studentId, Path... photos) {
         copy(faces.resolve(studentId), photos);
     }

@@ -58,9 +58,7 @@ class GatewayRunTest {
     void aStudentSeenInThreeConsecutiveFramesIsRecorded() throws Exception {
         GatewayFixture gateway = new GatewayFixture();
         String student = GatewayFixture.lfwIdentities(5, 1000).get(0);
-        List<Path> photos = GatewayFixture.lfwPhotos(student);
-        gateway.enroll(student, photos.get(0), photos.get(1));
-        gateway.showToCamera(photos.subList(2, 5));
+        gateway.enrollAndShowNextThree(student);
 
         assertEquals(0, gateway.runToEnd());
 
@@ -84,10 +82,7 @@ class GatewayRunTest {
     @Test
     void duplicateWindowHoldsAcrossARestart() throws Exception {
         GatewayFixture gateway = new GatewayFixture();
-        String student = GatewayFixture.lfwIdentities(5, 1000).get(1);
-        List<Path> photos = GatewayFixture.lfwPhotos(student);
-        gateway.enroll(student, photos.get(0), photos.get(1));
-        gateway.showToCamera(photos.subList(2, 5));
+        gateway.enrollAndShowNextThree(GatewayFixture.lfwIdentities(5, 1000).get(1));
 
         assertEquals(0, gateway.runToEnd());
         assertEquals(0, gateway.runToEnd());

@@ -62,9 +62,7 @@ class PresencaTest {
     @Test
     void exportPrintsTheRecordedAttendanceAsCsv() throws Exception {
         String student = GatewayFixture.lfwIdentities(5, 1000).get(2);
-        List<Path> photos = GatewayFixture.lfwPhotos(student);
-        gateway.enroll(student, photos.get(0), photos.get(1));
-        gateway.showToCamera(photos.subList(2, 5));
+        gateway.enrollAndShowNextThree(student);
         assertEquals(0, gateway.runToEnd());
 
         assertEquals(0, presenca("export", "--from", "2000-01-01"));

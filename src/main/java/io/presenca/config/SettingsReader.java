@@ -38,32 +38,27 @@ final class SettingsReader {
     }
 
     int integer(String name, int fallback, int min, int max) {
-        Optional<String> raw = sources.apply(name);
-        int value;
-        try {
-            value = raw.map(Integer::parseInt).orElse(fallback);
-        } catch (NumberFormatException e) {
-            throw invalid(name, raw.get(), "a whole number from " + min + " to " + max);
-        }
-        if (value < min || value > max) {
-            throw invalid(name, raw.orElse(fallback + " (default)"), "a whole number from " + min + " to " + max);
-        }
-        effective.put(name, Integer.toString(value));
-        return value;
+        return number(name, fallback, min, max, Integer::parseInt, "a whole number").intValue();
     }
 
     double decimal(String name, double fallback, double min, double max) {
+        return number(name, fallback, min, max, Double::parseDouble, "a number").doubleValue();
+    }
+
+    private <N extends Number> N number(String name, N fallback, N min, N max, Function<String, N> parse, String kind) {
         Optional<String> raw = sources.apply(name);
-        double value;
+        String expected = kind + " from " + min + " to " + max;
+        N value;
         try {
-            value = raw.map(Double::parseDouble).orElse(fallback);
+            value = raw.map(parse).orElse(fallback);
         } catch (NumberFormatException e) {
-            throw invalid(name, raw.get(), "a number from " + min + " to " + max);
+            throw invalid(name, raw.get(), expected);
         }
-        if (!(value >= min && value <= max)) {
-            throw invalid(name, raw.orElse(fallback + " (default)"), "a number from " + min + " to " + max);
+        // written so that NaN fails too
+        if (!(value.doubleValue() >= min.doubleValue() && value.doubleValue() <= max.doubleValue())) {
+            throw invalid(name, raw.orElse(fallback + " (default)"), expected);
         }
-        effective.put(name, Double.toString(value));
+        effective.put(name, value.toString());
         return value;
     }
 
