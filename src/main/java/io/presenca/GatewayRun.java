@@ -31,6 +31,10 @@ final class GatewayRun implements Callable<Integer> {
                    long failedFrames) {
     }
 
+    /** Named one by one: a classpath wildcard makes Camel scan the whole jar, natives included (5 s). */
+    static final String BUNDLED_ROUTES =
+            "classpath:routes/capture.camel.yaml,classpath:routes/enrollment.camel.yaml";
+
     private final Settings settings;
     private final boolean exitAtEnd;
     private Summary summary;
@@ -124,7 +128,7 @@ final class GatewayRun implements Callable<Integer> {
         } else {
             LOG.info("No routes/ folder in {}: running the routes bundled in the jar (copy routes/ here to edit them)",
                     Path.of("").toAbsolutePath());
-            main.configure().setRoutesIncludePattern("classpath:routes/*.camel.yaml");
+            main.configure().setRoutesIncludePattern(BUNDLED_ROUTES);
         }
     }
 }
