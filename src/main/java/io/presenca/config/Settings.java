@@ -64,7 +64,7 @@ public final class Settings {
         cameraSource = read.text("CAMERA_SOURCE", Integer.toString(cameraIndex));
         exitAtEnd = read.flag("EXIT_AT_END", false);
         minFaceSize = read.integer("MIN_FACE_SIZE", 40, 8, 4096);
-        minFaceSharpness = read.decimal("MIN_FACE_SHARPNESS", 15, 0, 10_000);
+        minFaceSharpness = read.decimal("MIN_FACE_SHARPNESS", 8, 0, 10_000);
         detectionMaxSide = read.integer("DETECTION_MAX_SIDE", 640, 160, 8192);
         detectionScore = read.decimal("DETECTION_SCORE", 0.6, 0.1, 0.99);
         inferenceThreads = read.integer("INFERENCE_THREADS", Math.min(64, Runtime.getRuntime().availableProcessors()), 1, 64);

@@ -28,7 +28,7 @@ final class EnrollmentFixtures {
         ModelFiles models = ModelFiles.bundled();
         FaceDetector detector = new FaceDetector(models.load(ModelFiles.Model.FACE_DETECTOR), 0.6f, 640);
         FaceEmbedder embedder = new FaceEmbedder(models.load(ModelFiles.Model.FACE_DESCRIPTOR), 2);
-        QualityGate gate = new QualityGate(new QualityGate.Limits(40, 15, 40, 220, 0.45, 0.35));
+        QualityGate gate = new QualityGate(io.presenca.Gateway.qualityLimits(io.presenca.config.Settings.load(name -> java.util.Optional.empty())));
         return new PhotoFaceReader(detector, new FaceAligner(), gate, embedder);
     }
 

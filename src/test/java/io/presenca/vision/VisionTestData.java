@@ -23,7 +23,7 @@ final class VisionTestData {
     /** As the gateway builds them from the default settings (Gateway): score 0.6, max side 640. */
     static final float DETECTION_SCORE = 0.6f;
     static final int DETECTION_MAX_SIDE = 640;
-    static final QualityGate.Limits GATEWAY_LIMITS = new QualityGate.Limits(40, 15, 40, 220, 0.45, 0.35);
+    static final QualityGate.Limits GATEWAY_LIMITS = io.presenca.Gateway.qualityLimits(io.presenca.config.Settings.load(name -> java.util.Optional.empty()));
 
     private VisionTestData() {
     }
