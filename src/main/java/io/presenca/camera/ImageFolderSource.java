@@ -1,9 +1,5 @@
 package io.presenca.camera;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,29 +72,10 @@ public final class ImageFolderSource implements FrameSource {
 
     /** The image as BGR, or null (after a WARN naming the file) when it cannot be read. */
     private static Mat decode(Path file) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file); // via Java, not imread: clear I/O errors and any file name encoding
-        } catch (IOException e) {
-            LOG.warn("Image {} cannot be read, skipped: {}", file, e.toString());
-            return null;
-        }
-        if (bytes.length == 0) {
-            LOG.warn("Image {} is empty (0 bytes), skipped", file);
-            return null;
-        }
-        try (BytePointer data = new BytePointer(bytes); Mat buffer = new Mat(1, bytes.length, CV_8UC1, data)) {
-            Mat image = imdecode(buffer, IMREAD_COLOR); // IMREAD_COLOR turns grey and 16-bit images into 8-bit BGR
-            if (image == null || image.empty()) {
-                if (image != null) {
-                    image.close();
-                }
-                LOG.warn("Image {} is not a readable image (corrupt or unsupported), skipped", file);
-                return null;
-            }
-            return image;
-        } catch (RuntimeException e) {
-            LOG.warn("Image {} could not be decoded, skipped: {}", file, e.getMessage());
+            return ImageFiles.decode(file);
+        } catch (ImageFiles.UnreadableImageException e) {
+            LOG.warn("Image {}, skipped", e.getMessage());
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.presenca.vision;
 
+import io.presenca.camera.ImageFiles;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +17,6 @@ public final class PhotoFaceReader {
     /** A second face at least this share of the largest one's size makes the photo ambiguous. */
     private static final double AMBIGUOUS_SIZE_RATIO = 0.6;
 
-    private final PhotoDecoder decoder = new PhotoDecoder();
     private final FaceDetector detector;
     private final FaceAligner aligner;
     private final QualityGate qualityGate;
@@ -30,9 +30,9 @@ public final class PhotoFaceReader {
     }
 
     public PhotoFace read(Path photo) {
-        try (Mat image = decoder.decode(photo)) {
+        try (Mat image = ImageFiles.decode(photo)) {
             return read(image);
-        } catch (PhotoDecoder.UnreadablePhotoException e) {
+        } catch (ImageFiles.UnreadableImageException e) {
             return PhotoFace.rejected(PhotoFace.Outcome.UNREADABLE, e.getMessage(), 0, null);
         }
     }
