@@ -11,14 +11,12 @@ import io.presenca.students.EnrollmentReport.Status;
 import io.presenca.vision.FaceEmbedder;
 import io.presenca.vision.PhotoFace;
 import io.presenca.vision.PhotoFaceReader;
+import io.presenca.vision.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -205,7 +203,7 @@ public final class Enrollment {
                     unchanged(known);
                     return;
                 }
-                sha = sha256(photo);
+                sha = Sha256.of(photo);
             } catch (IOException | SecurityException e) {
                 // Not recorded, so it is tried again next run; what it gave before stays.
                 String reason = PhotoFace.Outcome.UNREADABLE.text() + ": cannot be read (" + e + ")";
@@ -314,21 +312,5 @@ public final class Enrollment {
     /** The path as stored: relative to the faces folder, '/' separated, the same on every OS. */
     static String relativePath(String studentId, Path photo) {
         return studentId + "/" + photo.getFileName();
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Loads the face models, bundled in the jar or from {@code MODELS_DIR}, and refuses any file whose
@@ -47,7 +44,7 @@ public final class ModelFiles {
 
     public byte[] load(Model model) {
         byte[] bytes = overrideDir == null ? readBundled(model) : readFromDir(model);
-        String actual = sha256(bytes);
+        String actual = Sha256.of(bytes);
         if (!actual.equals(model.sha256)) {
             throw new ModelUnavailableException("Model " + model.fileName + " from " + where(model)
                     + " has sha256 " + actual + " but " + model.sha256 + " is expected: the file is damaged"
@@ -85,13 +82,5 @@ public final class ModelFiles {
 
     private String where(Model model) {
         return overrideDir == null ? "the application jar" : overrideDir.resolve(model.fileName).toString();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

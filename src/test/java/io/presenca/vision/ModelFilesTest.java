@@ -58,7 +58,7 @@ class ModelFilesTest {
         Files.write(file, Arrays.copyOf(good, good.length / 2));
         ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
                 () -> new ModelFiles(dir).load(ModelFiles.Model.FACE_DETECTOR));
-        assertTrue(e.getMessage().contains("sha256 " + ModelFiles.sha256(Arrays.copyOf(good, good.length / 2))),
+        assertTrue(e.getMessage().contains("sha256 " + Sha256.of(Arrays.copyOf(good, good.length / 2))),
                 e.getMessage());
         assertTrue(e.getMessage().contains("is expected"), e.getMessage());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
