@@ -1,7 +1,6 @@
 package io.presenca;
 
 import io.presenca.config.Settings;
-import io.presenca.students.Enrollment;
 import io.presenca.students.EnrollmentReport;
 import java.io.PrintStream;
 
@@ -16,8 +15,7 @@ final class EnrollCommand {
 
     int run(PrintStream out) {
         try (Gateway gateway = new Gateway(settings)) {
-            Enrollment enrollment = new Enrollment(settings.facesDir, gateway.photoFaceReader(), gateway.database());
-            EnrollmentReport report = enrollment.run();
+            EnrollmentReport report = gateway.enrollment().run();
             report.print(out);
             out.flush();
             return 0;

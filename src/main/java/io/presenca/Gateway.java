@@ -12,6 +12,7 @@ import io.presenca.store.Database;
 import io.presenca.store.DeviceStore;
 import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
+import io.presenca.students.Enrollment;
 import io.presenca.vision.FaceAligner;
 import io.presenca.vision.FaceDetector;
 import io.presenca.vision.FaceEmbedder;
@@ -23,8 +24,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The gateway's parts, built once from the settings and only when first needed: {@code export}
- * never loads a model, {@code enroll} never opens a camera. Camel binds them by name for the routes.
+ * The gateway's parts, built once from the settings; the costly ones (database, models) only when
+ * first needed, so {@code export} never loads a model. Camel binds them by name for the routes.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -32,8 +33,8 @@ public final class Gateway implements AutoCloseable {
     private final Lazy<Database> database;
     private final Lazy<FaceDetector> detector;
     private final Lazy<FaceEmbedder> embedder;
-    private final Lazy<QualityGate> qualityGate;
-    private final Lazy<Gallery> gallery = new Lazy<>(Gallery::new);
+    private final QualityGate qualityGate;
+    private final Gallery gallery = new Gallery();
     private final FaceAligner aligner = new FaceAligner();
     private final RecognitionThreshold threshold;
 
@@ -46,7 +47,7 @@ public final class Gateway implements AutoCloseable {
                 (float) settings.detectionScore, settings.detectionMaxSide));
         this.embedder = new Lazy<>(() -> new FaceEmbedder(models.load(ModelFiles.Model.FACE_DESCRIPTOR),
                 settings.inferenceThreads));
-        this.qualityGate = new Lazy<>(() -> new QualityGate(qualityLimits(settings)));
+        this.qualityGate = new QualityGate(qualityLimits(settings));
     }
 
     /** Brightness and pose limits are fixed: LFW-dev's 99.5th percentiles are yaw 0.44 and pitch 0.28. */
@@ -56,10 +57,6 @@ public final class Gateway implements AutoCloseable {
 
     public Settings settings() {
         return settings;
-    }
-
-    public RecognitionThreshold threshold() {
-        return threshold;
     }
 
     public Database database() {
@@ -75,11 +72,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     public QualityGate qualityGate() {
-        return qualityGate.get();
-    }
-
-    public Gallery gallery() {
-        return gallery.get();
+        return qualityGate;
     }
 
     public FaceFinder faceFinder() {
@@ -87,15 +80,19 @@ public final class Gateway implements AutoCloseable {
     }
 
     public PhotoFaceReader photoFaceReader() {
-        return new PhotoFaceReader(faceDetector(), aligner, qualityGate(), faceEmbedder());
+        return new PhotoFaceReader(faceDetector(), aligner, qualityGate, faceEmbedder());
+    }
+
+    public Enrollment enrollment() {
+        return new Enrollment(settings.facesDir, photoFaceReader(), database());
     }
 
     public GalleryLoader galleryLoader() {
-        return new GalleryLoader(new TemplateStore(database()), gallery(), FaceEmbedder.MODEL_NAME);
+        return new GalleryLoader(new TemplateStore(database()), gallery, FaceEmbedder.MODEL_NAME);
     }
 
     public FaceMatcher faceMatcher() {
-        return new FaceMatcher(gallery(), threshold);
+        return new FaceMatcher(gallery, threshold);
     }
 
     public Consensus consensus() {

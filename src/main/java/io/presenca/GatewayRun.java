@@ -59,9 +59,10 @@ final class GatewayRun implements Callable<Integer> {
         checkCameraSource();
         try (Gateway gateway = new Gateway(settings)) {
             gateway.registerDevice(version);
+            // both models now: a missing or damaged one stops the start with its message, before Camel runs
             gateway.faceDetector();
             gateway.faceEmbedder();
-            EnrollmentRefresh enrollment = new EnrollmentRefresh(gateway);
+            EnrollmentRefresh enrollment = new EnrollmentRefresh(gateway.enrollment(), gateway.galleryLoader());
             enrollment.enrollAtStart();
 
             FaceMatcher matcher = gateway.faceMatcher();

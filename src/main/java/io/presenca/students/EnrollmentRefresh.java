@@ -1,6 +1,5 @@
 package io.presenca.students;
 
-import io.presenca.Gateway;
 import io.presenca.matching.Gallery;
 import io.presenca.matching.GalleryLoader;
 import java.io.ByteArrayOutputStream;
@@ -20,12 +19,7 @@ public final class EnrollmentRefresh {
     private final Enrollment enrollment;
     private final GalleryLoader galleryLoader;
 
-    public EnrollmentRefresh(Gateway gateway) {
-        this(new Enrollment(gateway.settings().facesDir, gateway.photoFaceReader(), gateway.database()),
-                gateway.galleryLoader());
-    }
-
-    EnrollmentRefresh(Enrollment enrollment, GalleryLoader galleryLoader) {
+    public EnrollmentRefresh(Enrollment enrollment, GalleryLoader galleryLoader) {
         this.enrollment = enrollment;
         this.galleryLoader = galleryLoader;
     }

@@ -62,8 +62,7 @@ public final class FaceEmbedder implements AutoCloseable {
 
     /** Capture-route step: describe every face that passed the quality gate, in one batch. */
     public FrameAnalysis describe(FrameAnalysis frame) {
-        List<FaceObservation> accepted = frame.faces().stream()
-                .filter(f -> f.quality() != null && f.quality().accepted()).toList();
+        List<FaceObservation> accepted = frame.faces().stream().filter(FaceObservation::passedQualityGate).toList();
         try {
             float[][] descriptors = describe(accepted.stream().map(FaceObservation::chip).toList());
             for (int i = 0; i < accepted.size(); i++) {

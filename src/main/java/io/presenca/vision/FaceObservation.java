@@ -27,6 +27,11 @@ public final class FaceObservation {
         return quality;
     }
 
+    /** Screened and found good enough to describe. */
+    public boolean passedQualityGate() {
+        return quality != null && quality.accepted();
+    }
+
     void setQuality(FaceQuality quality) {
         this.quality = quality;
     }

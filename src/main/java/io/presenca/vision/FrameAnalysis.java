@@ -12,6 +12,6 @@ public record FrameAnalysis(long sequence, Instant capturedAt, String origin, Li
     }
 
     public boolean hasAcceptedFaces() {
-        return faces.stream().anyMatch(f -> f.quality() != null && f.quality().accepted());
+        return faces.stream().anyMatch(FaceObservation::passedQualityGate);
     }
 }
