@@ -2,13 +2,17 @@ package io.presenca.vision;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** One face of a camera frame as it moves through the capture route: found, screened, described. */
+/**
+ * One face of a camera frame as it moves through the capture route: found, screened, described;
+ * with a JPEG crop of it when a remote matcher is configured.
+ */
 public final class FaceObservation {
 
     private final DetectedFace face;
     private Mat chip;
     private FaceQuality quality;
     private float[] descriptor;
+    private byte[] crop;
 
     FaceObservation(DetectedFace face, Mat chip) {
         this.face = face;
@@ -43,6 +47,15 @@ public final class FaceObservation {
 
     void setDescriptor(float[] descriptor) {
         this.descriptor = descriptor;
+    }
+
+    /** The face cut from the frame with a margin, as JPEG, when a remote matcher needs it; otherwise null. */
+    public byte[] crop() {
+        return crop;
+    }
+
+    void setCrop(byte[] crop) {
+        this.crop = crop;
     }
 
     /** The chip's native memory is not needed once the face is described or rejected. */
