@@ -9,6 +9,7 @@ public final class FaceObservation {
     private Mat chip;
     private FaceQuality quality;
     private float[] descriptor;
+    private byte[] evidenceJpeg;
 
     FaceObservation(DetectedFace face, Mat chip) {
         this.face = face;
@@ -45,9 +46,17 @@ public final class FaceObservation {
         this.descriptor = descriptor;
     }
 
+    /** The aligned face as a small JPEG, kept for faces that passed the gate: a review item shows it. */
+    public byte[] evidenceJpeg() {
+        return evidenceJpeg;
+    }
+
     /** The chip's native memory is not needed once the face is described or rejected. */
     void releaseChip() {
         if (chip != null) {
+            if (passedQualityGate()) {
+                evidenceJpeg = FaceCrops.jpeg(chip);
+            }
             chip.close();
             chip = null;
         }
