@@ -2,7 +2,9 @@ package io.presenca;
 
 import io.presenca.attendance.AttendanceRecorder;
 import io.presenca.attendance.Consensus;
+import io.presenca.attendance.ReviewQueue;
 import io.presenca.config.Settings;
+import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatcher;
 import io.presenca.matching.Gallery;
 import io.presenca.matching.GalleryLoader;
@@ -10,6 +12,7 @@ import io.presenca.matching.RecognitionThreshold;
 import io.presenca.store.AttendanceStore;
 import io.presenca.store.Database;
 import io.presenca.store.DeviceStore;
+import io.presenca.store.ReviewStore;
 import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
 import io.presenca.students.Enrollment;
@@ -36,11 +39,12 @@ public final class Gateway implements AutoCloseable {
     private final QualityGate qualityGate;
     private final Gallery gallery = new Gallery();
     private final FaceAligner aligner = new FaceAligner();
-    private final RecognitionThreshold threshold;
+    private final DecisionRule decisionRule;
 
     public Gateway(Settings settings) {
         this.settings = settings;
-        this.threshold = new RecognitionThreshold(settings.faceRecognitionThreshold);
+        this.decisionRule = new DecisionRule(new RecognitionThreshold(settings.faceRecognitionThreshold),
+                settings.matchMargin, settings.reviewBand);
         ModelFiles models = new ModelFiles(settings.modelsDir);
         this.database = new Lazy<>(() -> Database.open(settings.sqlitePath));
         this.detector = new Lazy<>(() -> new FaceDetector(models.load(ModelFiles.Model.FACE_DETECTOR),
@@ -92,16 +96,25 @@ public final class Gateway implements AutoCloseable {
     }
 
     public FaceMatcher faceMatcher() {
-        return new FaceMatcher(gallery, threshold);
+        return new FaceMatcher(gallery, decisionRule);
     }
 
     public Consensus consensus() {
         return new Consensus(settings.consensusMinFrames, settings.consensusWindowFrames,
-                Duration.ofSeconds(settings.consensusWindowSeconds), threshold);
+                Duration.ofSeconds(settings.consensusWindowSeconds), decisionRule);
+    }
+
+    public DecisionRule decisionRule() {
+        return decisionRule;
     }
 
     public AttendanceRecorder attendanceRecorder() {
         return new AttendanceRecorder(new AttendanceStore(database()), new StudentStore(database()), settings.deviceId,
+                Duration.ofMinutes(settings.minutesBeforeNextCapture), "local");
+    }
+
+    public ReviewQueue reviewQueue() {
+        return new ReviewQueue(new ReviewStore(database()), settings.deviceId,
                 Duration.ofMinutes(settings.minutesBeforeNextCapture), "local");
     }
 

@@ -2,6 +2,7 @@ package io.presenca;
 
 import io.presenca.attendance.AttendanceRecorder;
 import io.presenca.attendance.FailedFrames;
+import io.presenca.attendance.ReviewQueue;
 import io.presenca.camera.CameraUnavailableException;
 import io.presenca.camera.FrameSources;
 import io.presenca.config.Settings;
@@ -27,7 +28,7 @@ final class GatewayRun implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayRun.class);
 
     /** What a run did, for the closing log line and for tests. */
-    record Summary(long recorded, long duplicatesSkipped, long unknownFaces, Map<FaceQuality.Rejection, Long> rejections,
+    record Summary(long recorded, long duplicatesSkipped, long heldForReview, long unknownFaces, Map<FaceQuality.Rejection, Long> rejections,
                    long failedFrames) {
     }
 
@@ -68,6 +69,7 @@ final class GatewayRun implements Callable<Integer> {
             FaceMatcher matcher = gateway.faceMatcher();
             QualityGate qualityGate = gateway.qualityGate();
             AttendanceRecorder recorder = gateway.attendanceRecorder();
+            ReviewQueue reviewQueue = gateway.reviewQueue();
             FailedFrames failedFrames = new FailedFrames();
 
             Main main = new Main();
@@ -79,6 +81,7 @@ final class GatewayRun implements Callable<Integer> {
             main.bind("faceMatcher", matcher);
             main.bind("consensus", gateway.consensus());
             main.bind("attendanceRecorder", recorder);
+            main.bind("reviewQueue", reviewQueue);
             main.bind("failedFrames", failedFrames);
             main.bind("enrollment", enrollment);
             main.addOverrideProperty("presenca.camera.source", settings.cameraSource);
@@ -87,11 +90,12 @@ final class GatewayRun implements Callable<Integer> {
             useRoutes(main);
 
             int code = main.run(new String[0]);
-            summary = new Summary(recorder.recorded(), recorder.duplicatesSkipped(), matcher.unknownFaces(),
+            summary = new Summary(recorder.recorded(), recorder.duplicatesSkipped(), reviewQueue.held(), matcher.unknownFaces(),
                     qualityGate.rejectionCounts(), failedFrames.count());
             LOG.info("presenca stopped: {} attendance recorded, {} repeat sightings within the duplicate window,"
-                            + " {} unknown faces, quality rejections {}, {} failed frames",
-                    summary.recorded(), summary.duplicatesSkipped(), summary.unknownFaces(), summary.rejections(),
+                            + " {} held for review, {} unknown faces, quality rejections {}, {} failed frames",
+                    summary.recorded(), summary.duplicatesSkipped(), summary.heldForReview(), summary.unknownFaces(),
+                    summary.rejections(),
                     summary.failedFrames());
             return code;
         }

@@ -4,6 +4,8 @@ import io.presenca.config.Settings;
 import io.presenca.store.AttendanceRow;
 import io.presenca.store.AttendanceStore;
 import io.presenca.store.Database;
+import io.presenca.store.ReviewItem;
+import io.presenca.store.ReviewStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,6 +84,10 @@ final class GatewayFixture {
 
     List<AttendanceRow> records() {
         return new AttendanceStore(Database.open(sqlite)).between(null, null, java.time.ZoneId.systemDefault());
+    }
+
+    List<ReviewItem> openReviews() {
+        return new ReviewStore(Database.open(sqlite)).open();
     }
 
     Map<String, Long> recordsPerStudent() {

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Capture-route step: writes a confirmed student's attendance, unless they already have one within
+ * Capture-route step: writes an accepted student's attendance, unless they already have one within
  * the duplicate window. The check and the insert share one SQLite transaction, so the window holds
  * across restarts and concurrent writers.
  */
@@ -36,7 +36,7 @@ public final class AttendanceRecorder {
         this.matcher = matcher;
     }
 
-    public Optional<AttendanceRecord> record(ConfirmedStudent confirmed) {
+    public Optional<AttendanceRecord> record(Identification confirmed) {
         Optional<AttendanceRecord> record = attendance.recordUnlessRecent(confirmed.studentId(), deviceId,
                 confirmed.capturedAt(), confirmed.similarity(), confirmed.meanDistance(), matcher, duplicateWindow);
         if (record.isPresent()) {

@@ -9,19 +9,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Capture-route step: each described face against the gallery; unknown faces are counted, never recorded. */
+/**
+ * Capture-route step: each described face against the gallery. Faces near enough to a student to
+ * matter (accept or review) go on to consensus; the others are counted as unknown, never recorded.
+ */
 public final class FaceMatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaceMatcher.class);
 
     private final Gallery gallery;
-    private final RecognitionThreshold threshold;
+    private final DecisionRule rule;
     private final AtomicLong candidates = new AtomicLong();
     private final AtomicLong unknown = new AtomicLong();
 
-    public FaceMatcher(Gallery gallery, RecognitionThreshold threshold) {
+    public FaceMatcher(Gallery gallery, DecisionRule rule) {
         this.gallery = gallery;
-        this.threshold = threshold;
+        this.rule = rule;
     }
 
     public MatchedFrame match(FrameAnalysis frame) {
@@ -29,9 +32,10 @@ public final class FaceMatcher {
         int unknownFaces = 0;
         for (FaceObservation face : frame.describedFaces()) {
             Optional<Gallery.Nearest> nearest = gallery.nearest(face.descriptor());
-            if (nearest.isPresent() && nearest.get().distance() < threshold.candidateDistance()) {
+            if (nearest.isPresent() && nearest.get().distance() < rule.candidateDistance()) {
                 Gallery.Nearest n = nearest.get();
-                matches.add(new FaceMatch(n.studentId(), n.distance(), n.runnerUpDistance()));
+                matches.add(new FaceMatch(n.studentId(), n.distance(), n.runnerUpId(), n.runnerUpDistance(),
+                        face.evidenceJpeg()));
             } else {
                 unknownFaces++;
             }

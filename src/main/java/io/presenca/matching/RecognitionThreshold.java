@@ -1,20 +1,15 @@
 package io.presenca.matching;
 
 /**
- * What FACE_RECOGNITION_THRESHOLD (a percentage) means for the local dlib descriptor.
+ * What a similarity percentage such as FACE_RECOGNITION_THRESHOLD means for the local dlib descriptor.
  *
- * <p>Similarity and distance are tied by {@code similarity = 100 · (1 − d² / 4.4)}, d being the
- * Euclidean distance between a face's descriptor and the centroid of a student's templates. So
- * 90 % ≈ d 0.66 (near dlib's same-person pairwise cut, 0.6–0.63 on LFW), 95 % = d 0.47 and
- * 97 % = d 0.36. A student is recorded when the frames that agree on them (consensus) have a mean
- * distance below {@link #distance()}; a single frame only counts towards consensus when it lies
- * within {@link #candidateDistance()}, a band just above. Calibration figures: README, "Recognition".
+ * <p>Similarity and distance are tied by {@code similarity = 100 · (1 − d² / 4.4)}, d being a face's
+ * distance to a student (see {@link Gallery}). So 90 % ≈ d 0.66 (near dlib's same-person pairwise
+ * cut, 0.6–0.63 on LFW), 95 % = d 0.47 and 97 % = d 0.36. Calibration figures: README, "Recognition".
  */
 public final class RecognitionThreshold {
 
     private static final double SCALE = 4.4;
-    /** How much further a single frame may lie than the consensus mean must: one frame is noisy. */
-    private static final double CANDIDATE_BAND = 0.06;
 
     private final double percent;
     private final double distance;
@@ -31,14 +26,14 @@ public final class RecognitionThreshold {
         return percent;
     }
 
-    /** The consensus mean distance below which a student is recorded. */
+    /** The distance below which a face is similar enough. */
     public double distance() {
         return distance;
     }
 
-    /** The distance below which one frame's nearest student counts as a candidate. */
-    public double candidateDistance() {
-        return distance + CANDIDATE_BAND;
+    /** The same threshold lowered by some percentage points (the review band's lower edge). */
+    public RecognitionThreshold lowered(double points) {
+        return new RecognitionThreshold(percent - points);
     }
 
     /** The similarity percentage for a distance: what is stored as the record's confidence. */

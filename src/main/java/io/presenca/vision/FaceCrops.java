@@ -13,12 +13,14 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * JPEG images of faces for a remote matcher. SearchFacesByImage only looks at the largest face of an
- * image, so every face of a frame is sent on its own, cut with a margin around its box (Rekognition
- * finds a face more reliably with some hair and chin around it), and brought to a size it accepts.
+ * Face images as JPEG bytes: the aligned chip kept with a review item, and the crops a remote
+ * matcher is sent. SearchFacesByImage only looks at the largest face of an image, so every face of a
+ * frame is sent on its own, cut with a margin around its box (Rekognition finds a face more reliably
+ * with some hair and chin around it), and brought to a size it accepts.
  */
 public final class FaceCrops {
 
+    private static final int QUALITY = 85;
     /** Added on each side, as a share of the face box's size. */
     static final double MARGIN = 0.4;
     /** Rekognition wants images of at least 80 px a side; small faces are enlarged a bit beyond that. */
@@ -27,9 +29,19 @@ public final class FaceCrops {
     static final int MAX_SIDE = 480;
     /** Enrollment photos are sent whole, shrunk to this long side. */
     static final int MAX_PHOTO_SIDE = 1920;
-    private static final int QUALITY = 90;
 
     private FaceCrops() {
+    }
+
+    public static byte[] jpeg(Mat image) {
+        try (BytePointer buffer = new BytePointer(); IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, QUALITY)) {
+            if (!imencode(".jpg", image, buffer, params)) {
+                throw new IllegalStateException("OpenCV could not encode a " + image.cols() + "x" + image.rows() + " face as JPEG");
+            }
+            byte[] bytes = new byte[(int) buffer.limit()];
+            buffer.get(bytes);
+            return bytes;
+        }
     }
 
     /** The face with its margin, clipped to the frame, as a JPEG of 160 to 480 px on the shorter/longer side. */
@@ -44,32 +56,21 @@ public final class FaceCrops {
             double shorter = Math.min(box.width(), box.height());
             double longer = Math.max(box.width(), box.height());
             double scale = shorter < MIN_SIDE ? MIN_SIDE / shorter : longer > MAX_SIDE ? MAX_SIDE / longer : 1;
-            return scale == 1 ? encode(crop) : encodeScaled(crop, scale);
+            return scale == 1 ? jpeg(crop) : scaledJpeg(crop, scale);
         }
     }
 
     /** A whole photo as JPEG, shrunk to at most 1920 px on its long side. */
     public static byte[] wholePhoto(Mat photo) {
         double longer = Math.max(photo.cols(), photo.rows());
-        return longer > MAX_PHOTO_SIDE ? encodeScaled(photo, MAX_PHOTO_SIDE / longer) : encode(photo);
+        return longer > MAX_PHOTO_SIDE ? scaledJpeg(photo, MAX_PHOTO_SIDE / longer) : jpeg(photo);
     }
 
-    private static byte[] encodeScaled(Mat image, double scale) {
+    private static byte[] scaledJpeg(Mat image, double scale) {
         try (Mat scaled = new Mat()) {
             resize(image, scaled, new Size(Math.max(1, (int) Math.round(image.cols() * scale)),
                     Math.max(1, (int) Math.round(image.rows() * scale))), 0, 0, scale < 1 ? INTER_AREA : INTER_LINEAR);
-            return encode(scaled);
-        }
-    }
-
-    private static byte[] encode(Mat image) {
-        try (BytePointer buffer = new BytePointer(); IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, QUALITY)) {
-            if (!imencode(".jpg", image, buffer, params)) {
-                throw new IllegalStateException("OpenCV could not encode a " + image.cols() + "x" + image.rows() + " JPEG");
-            }
-            byte[] bytes = new byte[(int) buffer.limit()];
-            buffer.get(bytes);
-            return bytes;
+            return jpeg(scaled);
         }
     }
 

@@ -12,6 +12,7 @@ public final class FaceObservation {
     private Mat chip;
     private FaceQuality quality;
     private float[] descriptor;
+    private byte[] evidenceJpeg;
     private byte[] crop;
 
     FaceObservation(DetectedFace face, Mat chip) {
@@ -49,6 +50,11 @@ public final class FaceObservation {
         this.descriptor = descriptor;
     }
 
+    /** The aligned face as a small JPEG, kept for faces that passed the gate: a review item shows it. */
+    public byte[] evidenceJpeg() {
+        return evidenceJpeg;
+    }
+
     /** The face cut from the frame with a margin, as JPEG, when a remote matcher needs it; otherwise null. */
     public byte[] crop() {
         return crop;
@@ -61,6 +67,11 @@ public final class FaceObservation {
     /** The chip's native memory is not needed once the face is described or rejected. */
     void releaseChip() {
         if (chip != null) {
+            if (passedQualityGate()) {
+                evidenceJpeg = FaceCrops.jpeg(chip);
+            } else {
+                crop = null; // a rejected face is matched by nobody
+            }
             chip.close();
             chip = null;
         }

@@ -1,8 +1,11 @@
 package io.presenca.attendance;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatch;
 import io.presenca.matching.MatchedFrame;
 import io.presenca.matching.RecognitionThreshold;
@@ -15,13 +18,18 @@ import org.junit.jupiter.api.Test;
 class ConsensusTest {
 
     private static final RecognitionThreshold THRESHOLD = new RecognitionThreshold(95); // distance 0.469
+    /** The defaults: the runner-up 25 % farther, a review band of 2 points (down to distance 0.555). */
+    private static final DecisionRule RULE = new DecisionRule(THRESHOLD, 25, 2);
     private static final Instant START = Instant.parse("2025-03-03T08:00:00Z");
     private static final double CLOSE = 0.30;
 
     /** minFrames 2 of the last 5 frames, within 10 s: the gateway's defaults. */
-    private final Consensus consensus = new Consensus(2, 5, Duration.ofSeconds(10), THRESHOLD);
+    private final Consensus consensus = new Consensus(2, 5, Duration.ofSeconds(10), RULE);
 
-    /** Frame {@code sequence}, taken {@code sequence} × 100 ms after the start, with the given (student, distance) matches. */
+    /**
+     * Frame {@code sequence}, taken {@code sequence} × 100 ms after the start, with the given (student, distance)
+     * matches; the runner-up ("zed") is far away.
+     */
     private static MatchedFrame frame(long sequence, Object... studentDistancePairs) {
         return frameAt(sequence, START.plusMillis(100 * sequence), studentDistancePairs);
     }
@@ -29,13 +37,20 @@ class ConsensusTest {
     private static MatchedFrame frameAt(long sequence, Instant at, Object... studentDistancePairs) {
         List<FaceMatch> matches = new ArrayList<>();
         for (int i = 0; i < studentDistancePairs.length; i += 2) {
-            matches.add(new FaceMatch((String) studentDistancePairs[i], (Double) studentDistancePairs[i + 1], 1.0));
+            matches.add(new FaceMatch((String) studentDistancePairs[i], (Double) studentDistancePairs[i + 1], "zed", 1.0,
+                    null));
         }
         return new MatchedFrame(sequence, at, "door#" + sequence, matches, 0);
     }
 
-    private static List<String> ids(List<ConfirmedStudent> confirmed) {
-        return confirmed.stream().map(ConfirmedStudent::studentId).toList();
+    private static MatchedFrame lookAlikeFrame(long sequence, double distance, double runnerUpDistance) {
+        return new MatchedFrame(sequence, START.plusMillis(100 * sequence), "door#" + sequence,
+                List.of(new FaceMatch("amy", distance, "ann", runnerUpDistance, new byte[] {(byte) sequence})), 0);
+    }
+
+    /** Accepted students only: a review is not a confirmation. */
+    private static List<String> ids(List<Identification> decided) {
+        return decided.stream().filter(Identification::accepted).map(Identification::studentId).toList();
     }
 
     @Test
@@ -52,10 +67,10 @@ class ConsensusTest {
         assertEquals(List.of(), consensus.confirm(frame(2)));
         assertEquals(List.of(), consensus.confirm(frame(3, "bob", 0.9)));
 
-        List<ConfirmedStudent> confirmed = consensus.confirm(frame(4, "amy", 0.20));
+        List<Identification> confirmed = consensus.confirm(frame(4, "amy", 0.20));
 
         assertEquals(List.of("amy"), ids(confirmed));
-        ConfirmedStudent amy = confirmed.get(0);
+        Identification amy = confirmed.get(0);
         assertEquals(2, amy.frames());
         assertEquals(0.25, amy.meanDistance(), 1e-9);
         assertEquals(RecognitionThreshold.similarity(0.25), amy.similarity(), 1e-9);
@@ -84,11 +99,56 @@ class ConsensusTest {
     }
 
     @Test
-    void aMeanDistanceAboveTheThresholdIsNeverConfirmedHoweverManyFrames() {
+    void aMeanDistanceJustAboveTheThresholdIsHeldForReviewOnceItsFramesFillTheWindow() {
         double justAbove = THRESHOLD.distance() + 0.01;
-        for (long seq = 1; seq <= 30; seq++) {
-            assertEquals(List.of(), consensus.confirm(frame(seq, "stranger", justAbove)), "frame " + seq);
+        List<Identification> decided = new ArrayList<>();
+        for (long seq = 1; seq <= 5; seq++) {
+            decided.addAll(consensus.confirm(frame(seq, "amy", justAbove)));
+            assertEquals(seq < 5 ? 0 : 1, decided.size(), "frame " + seq);
         }
+        Identification review = decided.get(0);
+        assertFalse(review.accepted());
+        assertEquals(DecisionRule.ReviewReason.NEAR_THRESHOLD, review.reviewReason());
+        assertEquals(5, review.frames());
+    }
+
+    @Test
+    void aMeanDistanceBeyondTheReviewBandIsNeverDecidedHoweverManyFrames() {
+        double beyond = RULE.candidateDistance() + 0.01;
+        for (long seq = 1; seq <= 30; seq++) {
+            assertEquals(List.of(), consensus.confirm(frame(seq, "stranger", beyond)), "frame " + seq);
+        }
+    }
+
+    @Test
+    void aLookAlikeIsHeldForReviewWhenItsFramesLeaveTheWindowWithTheBestFrameAndTheRunnerUp() {
+        // amy at 0.30 but ann at 0.33: close enough, yet not clearly ahead of ann (needs 25 %)
+        assertEquals(List.of(), consensus.confirm(lookAlikeFrame(1, 0.30, 0.33)));
+        assertEquals(List.of(), consensus.confirm(lookAlikeFrame(2, 0.28, 0.32)));
+        assertEquals(List.of(), consensus.confirm(frame(3)));
+        assertEquals(List.of(), consensus.confirm(frame(4)));
+        assertEquals(List.of(), consensus.confirm(frame(5)));
+        List<Identification> decided = consensus.confirm(frame(6)); // frame 1 leaves the last five
+
+        assertEquals(1, decided.size());
+        Identification review = decided.get(0);
+        assertFalse(review.accepted());
+        assertEquals(DecisionRule.ReviewReason.LOW_MARGIN, review.reviewReason());
+        assertEquals("amy", review.studentId());
+        assertEquals("ann", review.runnerUpId());
+        assertEquals(0.29, review.meanDistance(), 1e-9);
+        assertEquals(0.325, review.meanRunnerUpDistance(), 1e-9);
+        assertArrayEquals(new byte[] {2}, review.faceJpeg(), "the face of the closest frame");
+        assertEquals(List.of(), consensus.confirm(frame(7)), "reported once");
+    }
+
+    @Test
+    void aLookAlikeFaceThatTurnsToTheCameraIsAcceptedNotReviewed() {
+        assertEquals(List.of(), consensus.confirm(lookAlikeFrame(1, 0.30, 0.33)));
+        assertEquals(List.of(), consensus.confirm(lookAlikeFrame(2, 0.30, 0.34)), "still ambiguous: wait");
+        List<Identification> decided = consensus.confirm(lookAlikeFrame(3, 0.15, 0.80));
+        assertEquals(List.of("amy"), ids(decided));
+        assertEquals(1, decided.size());
     }
 
     @Test
@@ -96,7 +156,7 @@ class ConsensusTest {
         // 0.3 and 0.7: mean 0.5 is above 0.469; a third frame at 0.2 brings it to 0.4
         assertEquals(List.of(), consensus.confirm(frame(1, "amy", 0.3)));
         assertEquals(List.of(), consensus.confirm(frame(2, "amy", 0.7)));
-        List<ConfirmedStudent> confirmed = consensus.confirm(frame(3, "amy", 0.2));
+        List<Identification> confirmed = consensus.confirm(frame(3, "amy", 0.2));
         assertEquals(List.of("amy"), ids(confirmed));
         assertEquals(3, confirmed.get(0).frames());
         assertEquals(0.4, confirmed.get(0).meanDistance(), 1e-9);
@@ -105,7 +165,7 @@ class ConsensusTest {
     @Test
     void twoFacesOfOneStudentInOneFrameCountAsOneFrame() {
         assertEquals(List.of(), consensus.confirm(frame(1, "amy", CLOSE, "amy", 0.1)));
-        List<ConfirmedStudent> confirmed = consensus.confirm(frame(2, "amy", CLOSE));
+        List<Identification> confirmed = consensus.confirm(frame(2, "amy", CLOSE));
         assertEquals(List.of("amy"), ids(confirmed));
         assertEquals(2, confirmed.get(0).frames());
         // the closer of the two faces stood for frame 1
@@ -115,7 +175,7 @@ class ConsensusTest {
     @Test
     void studentsAreCountedIndependently() {
         consensus.confirm(frame(1, "amy", CLOSE, "bob", CLOSE));
-        List<ConfirmedStudent> confirmed = consensus.confirm(frame(2, "amy", CLOSE, "bob", CLOSE, "cyd", CLOSE));
+        List<Identification> confirmed = consensus.confirm(frame(2, "amy", CLOSE, "bob", CLOSE, "cyd", CLOSE));
         assertEquals(2, confirmed.size());
         assertTrue(ids(confirmed).containsAll(List.of("amy", "bob")));
         assertEquals(List.of("cyd"), ids(consensus.confirm(frame(3, "cyd", CLOSE))));
@@ -123,10 +183,10 @@ class ConsensusTest {
 
     @Test
     void threeConsecutiveFramesConfirmWhenThreeAreRequired() {
-        Consensus strict = new Consensus(3, 5, Duration.ofSeconds(10), THRESHOLD);
+        Consensus strict = new Consensus(3, 5, Duration.ofSeconds(10), RULE);
         assertEquals(List.of(), strict.confirm(frame(1, "amy", CLOSE)));
         assertEquals(List.of(), strict.confirm(frame(2, "amy", CLOSE)));
-        List<ConfirmedStudent> confirmed = strict.confirm(frame(3, "amy", CLOSE));
+        List<Identification> confirmed = strict.confirm(frame(3, "amy", CLOSE));
         assertEquals(List.of("amy"), ids(confirmed));
         assertEquals(3, confirmed.get(0).frames());
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class FaceMatcherTest {
 
-    private final RecognitionThreshold threshold = new RecognitionThreshold(95);
+    private final DecisionRule rule = new DecisionRule(new RecognitionThreshold(95), 25, 2);
 
     private Gallery galleryOfAmyAndBob() {
         Gallery gallery = new Gallery();
@@ -29,9 +29,9 @@ class FaceMatcherTest {
 
     @Test
     void facesWithinTheCandidateDistanceAreMatchedOthersCountedAsUnknown() {
-        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), threshold);
-        double inside = threshold.candidateDistance() - 0.01;
-        double outside = threshold.candidateDistance() + 0.01;
+        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), rule);
+        double inside = rule.candidateDistance() - 0.01;
+        double outside = rule.candidateDistance() + 0.01;
         Instant at = Instant.parse("2025-01-01T08:00:00Z");
 
         MatchedFrame matched = matcher.match(DescribedFrames.frame(7, at, amyAt(inside), amyAt(outside), axis(1, 1f)));
@@ -40,6 +40,7 @@ class FaceMatcherTest {
         assertEquals(at, matched.capturedAt());
         assertEquals(List.of("amy", "bob"), matched.matches().stream().map(FaceMatch::studentId).toList());
         assertEquals(inside, matched.matches().get(0).distance(), 1e-6);
+        assertEquals("bob", matched.matches().get(0).runnerUpId(), "the runner-up travels with the match");
         assertEquals(1, matched.unknownFaces());
         assertEquals(2, matcher.candidateFaces());
         assertEquals(1, matcher.unknownFaces());
@@ -48,8 +49,8 @@ class FaceMatcherTest {
     @Test
     void aFaceBetweenTheThresholdAndTheCandidateBandIsStillACandidate() {
         // one frame may lie a little beyond the threshold; consensus decides on the mean
-        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), threshold);
-        double between = (threshold.distance() + threshold.candidateDistance()) / 2;
+        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), rule);
+        double between = (rule.threshold().distance() + rule.candidateDistance()) / 2;
         MatchedFrame matched = matcher.match(DescribedFrames.frame(1, Instant.now(), amyAt(between)));
         assertEquals(1, matched.matches().size());
         assertEquals(0, matched.unknownFaces());
@@ -57,7 +58,7 @@ class FaceMatcherTest {
 
     @Test
     void facesRejectedByTheQualityGateAreNeitherMatchedNorUnknown() {
-        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), threshold);
+        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), rule);
         MatchedFrame matched = matcher.match(DescribedFrames.frame(1, Instant.now(), (float[]) null, amyAt(0.1)));
         assertEquals(1, matched.matches().size());
         assertEquals(0, matched.unknownFaces());
@@ -65,7 +66,7 @@ class FaceMatcherTest {
 
     @Test
     void withAnEmptyGalleryEveryDescribedFaceIsUnknown() {
-        FaceMatcher matcher = new FaceMatcher(new Gallery(), threshold);
+        FaceMatcher matcher = new FaceMatcher(new Gallery(), rule);
         MatchedFrame matched = matcher.match(DescribedFrames.frame(1, Instant.now(), amyAt(0), axis(1, 1f)));
         assertEquals(List.of(), matched.matches());
         assertEquals(2, matched.unknownFaces());
@@ -74,7 +75,7 @@ class FaceMatcherTest {
 
     @Test
     void accumulatesCountsAcrossFrames() {
-        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), threshold);
+        FaceMatcher matcher = new FaceMatcher(galleryOfAmyAndBob(), rule);
         matcher.match(DescribedFrames.frame(1, Instant.now(), amyAt(0.1), amyAt(2)));
         matcher.match(DescribedFrames.frame(2, Instant.now(), amyAt(0.1), amyAt(2), amyAt(3)));
         assertEquals(2, matcher.candidateFaces());

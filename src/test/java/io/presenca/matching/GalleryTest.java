@@ -60,7 +60,7 @@ class GalleryTest {
     }
 
     @Test
-    void aStudentIsMatchedAgainstTheCentroidOfTheirTemplates() {
+    void aStudentsDistanceIsTheMeanOfTheDistancesToTheirCentroidAndToTheirNearestTemplate() {
         Gallery gallery = new Gallery();
         // centroid of amy's three templates is (1, 1, 1, 0...)
         float[] a = new float[DIMENSIONS], b = new float[DIMENSIONS], c = new float[DIMENSIONS];
@@ -72,9 +72,14 @@ class GalleryTest {
         centre[0] = 1; centre[1] = 1; centre[2] = 1;
         Gallery.Nearest nearest = gallery.nearest(centre).orElseThrow();
         assertEquals("amy", nearest.studentId());
-        assertEquals(0, nearest.distance(), 1e-6);
-        // bob's template sees amy as runner-up at the distance to her centroid, sqrt(4), not to a template (sqrt(10))
-        assertEquals(Math.sqrt(4), gallery.nearest(axis(5, 1f)).orElseThrow().runnerUpDistance(), 1e-6);
+        // 0 to the centroid, sqrt(4 + 1 + 1) to each template
+        assertEquals(Math.sqrt(6) / 2, nearest.distance(), 1e-6);
+        // on a template: sqrt(6) to the centroid, 0 to the template itself
+        assertEquals(Math.sqrt(6) / 2, gallery.nearest(a).orElseThrow().distance(), 1e-6);
+        // bob's template sees amy as runner-up: sqrt(4) to her centroid, sqrt(10) to her templates
+        Gallery.Nearest fromBob = gallery.nearest(axis(5, 1f)).orElseThrow();
+        assertEquals("amy", fromBob.runnerUpId());
+        assertEquals((Math.sqrt(4) + Math.sqrt(10)) / 2, fromBob.runnerUpDistance(), 1e-6);
     }
 
     @Test
@@ -131,5 +136,53 @@ class GalleryTest {
         }
         assertEquals(null, mixed.get(), "a reader saw a mixed gallery");
         assertTrue(gallery.students() == 2);
+    }
+
+    @Test
+    void skippingFarStudentsNeverChangesTheAnswer() {
+        java.util.Random random = new java.util.Random(7);
+        List<Gallery.StudentTemplates> students = new java.util.ArrayList<>();
+        for (int s = 0; s < 300; s++) {
+            List<float[]> templates = new java.util.ArrayList<>();
+            for (int t = 0; t < 1 + s % 3; t++) {
+                float[] d = new float[DIMENSIONS];
+                for (int i = 0; i < DIMENSIONS; i++) {
+                    d[i] = (float) (random.nextGaussian() * 0.05 + (i == s % DIMENSIONS ? 1 : 0));
+                }
+                templates.add(d);
+            }
+            students.add(new Gallery.StudentTemplates("s" + s, templates));
+        }
+        Gallery gallery = new Gallery();
+        gallery.replace(students);
+        for (int p = 0; p < 200; p++) {
+            float[] probe = students.get(random.nextInt(300)).descriptors().get(0).clone();
+            for (int i = 0; i < DIMENSIONS; i++) {
+                probe[i] += (float) (random.nextGaussian() * 0.05);
+            }
+            double[] exhaustive = students.stream().mapToDouble(s -> bruteForceDistance(probe, s.descriptors())).sorted()
+                    .limit(2).toArray();
+            Gallery.Nearest nearest = gallery.nearest(probe).orElseThrow();
+            assertEquals(exhaustive[0], nearest.distance(), 1e-5);
+            assertEquals(exhaustive[1], nearest.runnerUpDistance(), 1e-5);
+        }
+    }
+
+    private static double bruteForceDistance(float[] probe, List<float[]> templates) {
+        float[] centroid = new float[DIMENSIONS];
+        double nearest = Double.MAX_VALUE;
+        for (float[] t : templates) {
+            double squared = 0;
+            for (int i = 0; i < DIMENSIONS; i++) {
+                centroid[i] += t[i] / templates.size();
+                squared += (probe[i] - t[i]) * (probe[i] - t[i]);
+            }
+            nearest = Math.min(nearest, Math.sqrt(squared));
+        }
+        double squared = 0;
+        for (int i = 0; i < DIMENSIONS; i++) {
+            squared += (probe[i] - centroid[i]) * (probe[i] - centroid[i]);
+        }
+        return (Math.sqrt(squared) + nearest) / 2;
     }
 }

@@ -18,10 +18,11 @@ class RecognitionThresholdTest {
     }
 
     @Test
-    void candidateDistanceLiesJustAboveTheConsensusDistance() {
-        RecognitionThreshold threshold = new RecognitionThreshold(95);
-        assertTrue(threshold.candidateDistance() > threshold.distance());
-        assertTrue(threshold.candidateDistance() < threshold.distance() + 0.1);
+    void loweringByTwoPointsMeansNinetyThreePercent() {
+        RecognitionThreshold lowered = new RecognitionThreshold(95).lowered(2);
+        assertEquals(93, lowered.percent(), 1e-12);
+        assertEquals(Math.sqrt(4.4 * 0.07), lowered.distance(), 1e-12);
+        assertTrue(lowered.distance() > new RecognitionThreshold(95).distance());
     }
 
     @Test

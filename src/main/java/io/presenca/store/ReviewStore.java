@@ -1,0 +1,64 @@
+package io.presenca.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The review queue: faces the gateway would not decide on alone. */
+public final class ReviewStore {
+
+    private final Database db;
+
+    public ReviewStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Queues a face for review unless the student already has an attendance record or a review item
+     * within {@code window} of {@code capturedAt}: a person should judge a visit once, and a student
+     * already marked present needs no second opinion. Check and insert share one transaction.
+     *
+     * @return the new item, or empty when it would repeat one
+     */
+    public Optional<ReviewItem> addUnlessRecent(ReviewItem item, Duration window) {
+        StudentStore.requireId(item.studentId());
+        Instant at = item.capturedAt().truncatedTo(ChronoUnit.MILLIS);
+        return db.inTransaction(c -> {
+            boolean seen = Sql.exists(c, """
+                    SELECT 1 FROM attendance_records WHERE student_id = ? AND captured_at > ? AND captured_at < ?
+                    UNION ALL
+                    SELECT 1 FROM review_items WHERE student_id = ? AND captured_at > ? AND captured_at < ?
+                    LIMIT 1""",
+                    item.studentId(), at.minus(window), at.plus(window),
+                    item.studentId(), at.minus(window), at.plus(window));
+            if (seen) {
+                return Optional.empty();
+            }
+            ReviewItem stored = new ReviewItem(UUID.randomUUID().toString(), item.studentId(), item.runnerUpId(),
+                    item.deviceId(), at, item.reason(), item.distance(), item.runnerUpDistance(), item.confidence(),
+                    item.matcher(), item.faceJpeg(), "open", Timestamps.now());
+            Sql.update(c, """
+                    INSERT INTO review_items(id, student_id, runner_up_id, device_id, captured_at, reason, distance,
+                        runner_up_distance, confidence, matcher, face_jpeg, status, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    stored.id(), stored.studentId(), stored.runnerUpId(), stored.deviceId(), at, stored.reason(),
+                    stored.distance(), stored.runnerUpDistance(), stored.confidence(), stored.matcher(),
+                    stored.faceJpeg(), stored.status(), stored.createdAt());
+            return Optional.of(stored);
+        });
+    }
+
+    /** Open items, oldest first. */
+    public List<ReviewItem> open() {
+        return db.withConnection(c -> Sql.list(c, """
+                SELECT * FROM review_items WHERE status = 'open' ORDER BY captured_at, id""",
+                row -> new ReviewItem(row.getString("id"), row.getString("student_id"), row.getString("runner_up_id"),
+                        row.getString("device_id"), Sql.instant(row, "captured_at"), row.getString("reason"),
+                        row.getDouble("distance"), Sql.nullableDouble(row, "runner_up_distance"),
+                        row.getDouble("confidence"), row.getString("matcher"), row.getBytes("face_jpeg"),
+                        row.getString("status"), Sql.instant(row, "created_at"))));
+    }
+}
