@@ -25,6 +25,8 @@ public final class Presenca {
             "  enroll                   enroll FACES_DIR/<student_id>/*.jpg|png and print a report per photo",
             "  export [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
             "                           print attendance as CSV (local dates, both inclusive)",
+            "  reindex                  rebuild the AWS Rekognition collection (REKOGNITION_COLLECTION_ID) from the",
+            "                           enrollment photos: after a Rekognition face model upgrade, or to start over",
             "  help                     this text",
             "Settings are environment variables (or lines of application.properties); see README.md.");
 
@@ -43,6 +45,7 @@ public final class Presenca {
                 case "run" -> new GatewayRun(Settings.fromProcess(), options).call();
                 case "enroll" -> new EnrollCommand(Settings.fromProcess()).run(out);
                 case "export" -> new ExportCommand(Settings.fromProcess(), options).run(out);
+                case "reindex" -> new ReindexCommand(Settings.fromProcess()).run(out, err);
                 case "help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

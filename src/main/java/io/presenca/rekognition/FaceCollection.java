@@ -24,6 +24,10 @@ import software.amazon.awssdk.services.rekognition.model.UnindexedFace;
  */
 public final class FaceCollection {
 
+    /** The collection exists, on this face model; {@code created} when it had to be made just now. */
+    public record Ensured(String faceModelVersion, boolean created) {
+    }
+
     /** What IndexFaces did with a photo: the new face, or why no face was indexed. */
     public record Indexed(String faceId, String refusal) {
     }
@@ -47,13 +51,13 @@ public final class FaceCollection {
         return id;
     }
 
-    /** Creates the collection when it does not exist; returns its face model version. */
-    public String ensureExists() {
+    /** Creates the collection when it does not exist. */
+    public Ensured ensureExists() {
         try {
             DescribeCollectionResponse described = client.describeCollection(r -> r.collectionId(id));
-            return described.faceModelVersion();
+            return new Ensured(described.faceModelVersion(), false);
         } catch (ResourceNotFoundException e) {
-            return client.createCollection(r -> r.collectionId(id)).faceModelVersion();
+            return new Ensured(client.createCollection(r -> r.collectionId(id)).faceModelVersion(), true);
         }
     }
 

@@ -157,6 +157,11 @@ public final class RekognitionLink {
         collectionMissing = false;
     }
 
+    /** A search found the collection missing; the collection sync re-creates it. */
+    boolean collectionMissing() {
+        return collectionMissing;
+    }
+
     public String collectionId() {
         return collectionId;
     }
