@@ -16,10 +16,11 @@ CREATE TABLE rekognition_faces (
 
 -- Attendance recorded while Rekognition could not answer (matcher local-fallback), to be checked with
 -- Rekognition once it answers again (REKOGNITION_REVERIFY). The face crop is biometric data: it is
--- deleted as soon as the check is done (a disagreement keeps it in its review item instead), or
--- when it waited longer than CLEANUP_DAYS.
+-- deleted as soon as the check is done (a disagreement keeps it in its review item instead), or once
+-- the record is older than CLEANUP_DAYS. No foreign key: the cleanup of old records must not be held
+-- up by a check that never happened.
 CREATE TABLE rekognition_rechecks (
-    attendance_id     TEXT PRIMARY KEY REFERENCES attendance_records(id),
+    attendance_id     TEXT PRIMARY KEY,
     student_id        TEXT NOT NULL,
     crop              BLOB,
     status            TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'confirmed', 'disputed', 'expired')),

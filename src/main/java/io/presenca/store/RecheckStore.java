@@ -63,11 +63,16 @@ public final class RecheckStore {
         });
     }
 
-    /** Drops the crops of checks still pending from before {@code cutoff}: faces are not kept indefinitely. */
+    /**
+     * Drops the crops of checks still pending for records captured before {@code cutoff}, or whose
+     * record is gone (cleaned up): faces are not kept indefinitely.
+     */
     public int expireBefore(Instant cutoff) {
         return db.withConnection(c -> Sql.update(c, """
                 UPDATE rekognition_rechecks SET status = 'expired', crop = NULL, checked_at = ?
-                WHERE status = 'pending' AND created_at < ?""", Timestamps.now(), cutoff));
+                WHERE status = 'pending' AND NOT EXISTS (
+                    SELECT 1 FROM attendance_records a WHERE a.id = attendance_id AND a.captured_at >= ?)""",
+                Timestamps.now(), cutoff));
     }
 
     public Optional<String> status(String attendanceId) {
