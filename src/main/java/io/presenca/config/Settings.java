@@ -106,7 +106,8 @@ public final class Settings {
         awsRegion = read.text("AWS_REGION", "us-east-1");
 
         matcher = MatcherKind.fromSetting(read.choice("MATCHER", "local", MatcherKind.settings()));
-        rekognitionCollectionId = read.text("REKOGNITION_COLLECTION_ID", "presenca-students");
+        // one collection per gateway by default: each indexes and deletes the faces of its own photos
+        rekognitionCollectionId = read.text("REKOGNITION_COLLECTION_ID", "presenca-" + deviceId);
         rekognitionEndpoint = read.url("REKOGNITION_ENDPOINT");
         rekognitionTps = read.decimal("REKOGNITION_TPS", 5, 0.1, 1000);
         rekognitionFrameBudgetMs = read.integer("REKOGNITION_FRAME_BUDGET_MS", 1000, 0, 60_000);

@@ -69,7 +69,9 @@ public record RekognitionFailure(Kind kind, String message) {
             return new RekognitionFailure(Kind.REFUSED, message);
         }
         if (e instanceof SdkClientException && message.contains("Unable to load credentials")) {
-            return new RekognitionFailure(Kind.BAD_CREDENTIALS, message);
+            // the SDK lists every provider it tried, a screenful: say what the school can set instead
+            return new RekognitionFailure(Kind.BAD_CREDENTIALS, "no AWS credentials found (neither AWS_ACCESS_KEY_ID and"
+                    + " AWS_SECRET_ACCESS_KEY, nor an AWS profile, container or instance role)");
         }
         return new RekognitionFailure(Kind.UNAVAILABLE, message);
     }

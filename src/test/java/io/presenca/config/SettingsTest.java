@@ -158,7 +158,7 @@ class SettingsTest {
         Settings s = load();
         assertEquals(MatcherKind.LOCAL, s.matcher);
         assertFalse(s.matcher.usesRekognition());
-        assertEquals("presenca-students", s.rekognitionCollectionId);
+        assertEquals("presenca-" + s.deviceId, s.rekognitionCollectionId, "one collection per gateway");
         assertNull(s.rekognitionEndpoint);
         assertEquals(5.0, s.rekognitionTps);
         assertEquals(1000, s.rekognitionFrameBudgetMs);

@@ -89,8 +89,11 @@ class RekognitionLinkTest {
 
     @Test
     void missingCredentialsAreBadCredentials() {
-        SdkClientException e = SdkClientException.create("Unable to load credentials from any of the providers in the chain");
-        assertEquals(Kind.BAD_CREDENTIALS, RekognitionFailure.classify(e).kind());
+        SdkClientException e = SdkClientException.create("Unable to load credentials from any of the providers in the chain"
+                + " AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), ...])");
+        RekognitionFailure failure = RekognitionFailure.classify(e);
+        assertEquals(Kind.BAD_CREDENTIALS, failure.kind());
+        assertTrue(failure.message().contains("AWS_ACCESS_KEY_ID"), "says what to set, not the SDK's provider list: " + failure);
     }
 
     @Test
