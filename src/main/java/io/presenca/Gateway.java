@@ -95,6 +95,11 @@ public final class Gateway implements AutoCloseable {
         return new PhotoFaceReader(faceDetector(), aligner, qualityGate, faceEmbedder());
     }
 
+    /** Reads every face of benchmark photos: no quality gate, and the central face of a crowded photo. */
+    public PhotoFaceReader benchmarkPhotoReader() {
+        return new PhotoFaceReader(faceDetector(), aligner, new QualityGate(QualityGate.Limits.NONE), faceEmbedder(), true);
+    }
+
     public Enrollment enrollment() {
         return new Enrollment(settings.facesDir, photoFaceReader(), database());
     }

@@ -25,6 +25,12 @@ public final class Presenca {
             "  enroll                   enroll FACES_DIR/<student_id>/*.jpg|png and print a report per photo",
             "  export [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
             "                           print attendance as CSV (local dates, both inclusive)",
+            "  evaluate pairs --pairs FILE --images DIR [--json]",
+            "                           LFW-style verification accuracy with the gateway's own models",
+            "  evaluate identify --dataset DIR [--enroll K] [--sweep] [--json]",
+            "                           open-set identification at the configured threshold, margin and review band",
+            "  bench --source FILE_OR_DIR [--json]",
+            "                           capture pipeline speed per stage on a video or image folder; gallery search cost",
             "  reindex                  rebuild the AWS Rekognition collection (REKOGNITION_COLLECTION_ID) from the",
             "                           enrollment photos: after a Rekognition face model upgrade, or to start over",
             "  help                     this text",
@@ -45,6 +51,8 @@ public final class Presenca {
                 case "run" -> new GatewayRun(Settings.fromProcess(), options).call();
                 case "enroll" -> new EnrollCommand(Settings.fromProcess()).run(out);
                 case "export" -> new ExportCommand(Settings.fromProcess(), options).run(out);
+                case "evaluate" -> new EvaluateCommand(Settings.fromProcess(), options).run(out);
+                case "bench" -> new BenchCommand(options).run(out);
                 case "reindex" -> new ReindexCommand(Settings.fromProcess()).run(out, err);
                 case "help", "-h" -> {
                     out.println(USAGE);

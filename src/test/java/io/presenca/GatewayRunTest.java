@@ -72,6 +72,30 @@ class GatewayRunTest {
     }
 
     @Test
+    void aLookAlikeIsHeldForReviewWithBothCandidatesNotRecorded() throws Exception {
+        // two students with look-alike templates (here: enrolled from the same two photos), so neither can
+        // be clearly ahead of the other, however close the face is
+        GatewayFixture gateway = new GatewayFixture();
+        String person = GatewayFixture.lfwIdentities(5, 1000).get(1);
+        List<Path> photos = GatewayFixture.lfwPhotos(person);
+        gateway.enroll("twin-a", photos.get(0), photos.get(1));
+        gateway.enroll("twin-b", photos.get(0), photos.get(1));
+        // five frames fill the consensus window, so the review is decided before the folder ends
+        gateway.showToCamera(List.of(photos.get(2), photos.get(3), photos.get(4), photos.get(2), photos.get(3)));
+
+        assertEquals(0, gateway.runToEnd());
+
+        assertTrue(gateway.records().isEmpty(), "a look-alike was recorded: " + gateway.records());
+        List<ReviewItem> reviews = gateway.openReviews();
+        assertEquals(1, reviews.size(), "one review per visit: " + reviews);
+        ReviewItem review = reviews.get(0);
+        assertEquals(Set.of("twin-a", "twin-b"), Set.of(review.studentId(), review.runnerUpId()));
+        assertEquals("low_margin", review.reason());
+        assertTrue(review.faceJpeg().length > 1000 && review.faceJpeg()[0] == (byte) 0xFF
+                && review.faceJpeg()[1] == (byte) 0xD8, "the face is kept as a JPEG for the reviewer");
+    }
+
+    @Test
     void oneFrameIsNotEnoughToBeRecorded() throws Exception {
         GatewayFixture gateway = new GatewayFixture();
         String student = GatewayFixture.lfwIdentities(5, 1000).get(0);

@@ -73,9 +73,11 @@ public final class Gallery {
         double bestDistance = Double.POSITIVE_INFINITY, runnerUpDistance = Double.POSITIVE_INFINITY;
         for (int i = 0; i < students.length; i++) {
             Entry student = students[i];
-            double toCentroid = Math.sqrt(squaredDistance(descriptor, student.centroid));
             // The nearest template is at least (toCentroid - radius) away, so this student's distance is at
-            // least toCentroid - radius / 2: most students are ruled out without looking at their templates.
+            // least toCentroid - radius / 2: most students are ruled out on a partial centroid distance alone.
+            double ruledOutBeyond = runnerUpDistance + student.radius / 2;
+            double squared = squaredDistance(descriptor, student.centroid, ruledOutBeyond * ruledOutBeyond);
+            double toCentroid = Math.sqrt(squared);
             if (toCentroid - student.radius / 2 >= runnerUpDistance) {
                 continue;
             }
@@ -100,16 +102,24 @@ public final class Gallery {
     private static double nearestTemplate(float[] descriptor, float[][] templates) {
         double nearest = Double.POSITIVE_INFINITY;
         for (float[] template : templates) {
-            nearest = Math.min(nearest, squaredDistance(descriptor, template));
+            nearest = Math.min(nearest, squaredDistance(descriptor, template, nearest));
         }
         return Math.sqrt(nearest);
     }
 
     private static double squaredDistance(float[] a, float[] b) {
+        return squaredDistance(a, b, Double.POSITIVE_INFINITY);
+    }
+
+    /** Stops summing once past {@code bound} (checked every 16 dimensions): the caller only needs to know that. */
+    private static double squaredDistance(float[] a, float[] b, double bound) {
         double sum = 0;
         for (int d = 0; d < a.length; d++) {
             double diff = a[d] - b[d];
             sum += diff * diff;
+            if ((d & 15) == 15 && sum > bound) {
+                return sum;
+            }
         }
         return sum;
     }

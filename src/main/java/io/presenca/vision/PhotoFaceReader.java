@@ -21,12 +21,23 @@ public final class PhotoFaceReader {
     private final FaceAligner aligner;
     private final QualityGate qualityGate;
     private final FaceEmbedder embedder;
+    private final boolean guessWhenAmbiguous;
 
     public PhotoFaceReader(FaceDetector detector, FaceAligner aligner, QualityGate qualityGate, FaceEmbedder embedder) {
+        this(detector, aligner, qualityGate, embedder, false);
+    }
+
+    /**
+     * @param guessWhenAmbiguous take the face nearest the centre instead of refusing a photo with several
+     *                           faces of similar size: right for benchmark photos, wrong for enrollment
+     */
+    public PhotoFaceReader(FaceDetector detector, FaceAligner aligner, QualityGate qualityGate, FaceEmbedder embedder,
+                           boolean guessWhenAmbiguous) {
         this.detector = detector;
         this.aligner = aligner;
         this.qualityGate = qualityGate;
         this.embedder = embedder;
+        this.guessWhenAmbiguous = guessWhenAmbiguous;
     }
 
     public PhotoFace read(Path photo) {
@@ -50,12 +61,20 @@ public final class PhotoFaceReader {
         return bySize.get(0);
     }
 
+    private static DetectedFace nearestTo(List<DetectedFace> faces, float x, float y) {
+        return faces.stream().min(Comparator.comparingDouble(
+                f -> Math.hypot(f.x() + f.width() / 2 - x, f.y() + f.height() / 2 - y))).orElseThrow();
+    }
+
     public PhotoFace read(Mat image) {
         List<DetectedFace> faces = detector.detectInPhoto(image);
         if (faces.isEmpty()) {
             return PhotoFace.rejected(PhotoFace.Outcome.NO_FACE, "no face found", 0, null);
         }
         DetectedFace face = subject(faces, image.cols() / 2f, image.rows() / 2f);
+        if (face == null && guessWhenAmbiguous) {
+            face = nearestTo(faces, image.cols() / 2f, image.rows() / 2f);
+        }
         if (face == null) {
             return PhotoFace.rejected(PhotoFace.Outcome.SEVERAL_FACES,
                     faces.size() + " faces of similar size: use a photo of the student alone", faces.size(), null);

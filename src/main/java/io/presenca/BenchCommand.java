@@ -1,0 +1,120 @@
+package io.presenca;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.presenca.bench.CaptureBench;
+import io.presenca.bench.GallerySearchBench;
+import io.presenca.bench.PeakMemory;
+import io.presenca.bench.StageTimer;
+import io.presenca.camera.CameraUnavailableException;
+import io.presenca.camera.FrameSources;
+import io.presenca.config.SettingSources;
+import io.presenca.config.Settings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * {@code bench --source FILE_OR_DIR}: the capture pipeline's speed on a video file or image folder,
+ * per stage, and the gallery search's cost at 1,000 and 10,000 students. Records go to a throw-away
+ * database, never the gateway's own.
+ */
+final class BenchCommand {
+
+    private static final int BENCH_GALLERY_STUDENTS = 1_000;
+
+    private final CommandOptions options;
+
+    BenchCommand(List<String> args) {
+        this.options = new CommandOptions("bench", args, Set.of("--source"), Set.of("--json"));
+    }
+
+    int run(PrintStream out) throws IOException {
+        String source = options.required("--source");
+        if (FrameSources.isLive(source)) {
+            throw new Presenca.UsageException("bench: --source must be a video file or an image folder, not a camera"
+                    + " or stream ('" + source + "'): the benchmark needs a source that ends.");
+        }
+        Path scratch = Files.createTempDirectory("presenca-bench");
+        try {
+            Settings settings = Settings.load(throwAwayDatabase(scratch.resolve("bench.db")));
+            try (Gateway gateway = new Gateway(settings)) {
+                gateway.faceDetector();
+                gateway.faceEmbedder();
+                gateway.database();
+                double startupMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                CaptureBench bench = new CaptureBench(gateway,
+                        GallerySearchBench.gallery(BENCH_GALLERY_STUDENTS, new Random(1)).gallery());
+                CaptureBench.Result result = bench.run(source);
+                double peakMb = PeakMemory.residentMb();
+                double ms1k = GallerySearchBench.msPerFace(1_000, 5_000, 2);
+                double ms10k = GallerySearchBench.msPerFace(10_000, 2_000, 3);
+                print(out, source, settings, result, startupMs, peakMb, ms1k, ms10k);
+                if (options.has("--json")) {
+                    out.println(json(result, startupMs, peakMb, ms1k, ms10k));
+                }
+                return 0;
+            }
+        } catch (CameraUnavailableException e) {
+            throw new Presenca.UsageException("bench: " + e.getMessage());
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static java.util.function.Function<String, Optional<String>> throwAwayDatabase(Path database) {
+        SettingSources process = SettingSources.ofProcess();
+        return name -> name.equals("SQLITE_PATH") ? Optional.of(database.toString()) : process.apply(name);
+    }
+
+    private static void print(PrintStream out, String source, Settings settings, CaptureBench.Result result,
+                              double startupMs, double peakMb, double ms1k, double ms10k) {
+        out.printf("Capture pipeline on %s (%d inference threads, detection at <= %d px):%n", source,
+                settings.inferenceThreads, settings.detectionMaxSide);
+        out.printf("  %d frames, %d faces in %.2f s: %.1f frames/s, %.1f faces/s%n", result.frames(), result.faces(),
+                result.seconds(), result.framesPerSecond(), result.facesPerSecond());
+        out.println("  stage           median ms   p95 ms   mean ms");
+        result.stages().forEach((stage, s) ->
+                out.printf("  %-14s %10.2f %8.2f %9.2f%n", stage, s.medianMs(), s.p95Ms(), s.meanMs()));
+        out.printf("  start-up (JVM start to models loaded and database open): %.0f ms%n", startupMs);
+        out.printf("  peak resident memory: %.0f MB%n", peakMb);
+        out.printf("Gallery search (3 templates per student): %.3f ms per face at 1,000 students, %.3f ms at 10,000%n",
+                ms1k, ms10k);
+    }
+
+    private static String json(CaptureBench.Result result, double startupMs, double peakMb, double ms1k, double ms10k)
+            throws JsonProcessingException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("frames", result.frames());
+        json.put("faces", result.faces());
+        json.put("frames_per_second", result.framesPerSecond());
+        json.put("faces_per_second", result.facesPerSecond());
+        Map<String, Object> stages = new LinkedHashMap<>();
+        for (Map.Entry<String, StageTimer.Summary> stage : result.stages().entrySet()) {
+            stages.put(stage.getKey(), Map.of("median_ms", stage.getValue().medianMs(), "p95_ms", stage.getValue().p95Ms()));
+        }
+        json.put("stages", stages);
+        json.put("startup_ms", startupMs);
+        json.put("peak_rss_mb", peakMb);
+        json.put("gallery_1k_ms_per_face", ms1k);
+        json.put("gallery_10k_ms_per_face", ms10k);
+        return new ObjectMapper().writeValueAsString(json);
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

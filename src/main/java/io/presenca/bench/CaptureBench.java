@@ -1,0 +1,103 @@
+package io.presenca.bench;
+
+import io.presenca.Gateway;
+import io.presenca.attendance.AttendanceRecorder;
+import io.presenca.attendance.Consensus;
+import io.presenca.attendance.Identification;
+import io.presenca.attendance.ReviewQueue;
+import io.presenca.camera.CameraUnavailableException;
+import io.presenca.camera.CapturedFrame;
+import io.presenca.camera.FrameSource;
+import io.presenca.camera.FrameSources;
+import io.presenca.matching.FaceMatcher;
+import io.presenca.matching.Gallery;
+import io.presenca.matching.MatchedFrame;
+import io.presenca.vision.FaceEmbedder;
+import io.presenca.vision.FaceFinder;
+import io.presenca.vision.FrameAnalysis;
+import io.presenca.vision.QualityGate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The capture pipeline's stages, timed one by one on every frame of a finite source, with the same
+ * objects the capture route calls (the route adds Camel's own cost on top, which the README's
+ * end-to-end run measures). Matching searches the given gallery; records go to the gateway's database.
+ */
+public final class CaptureBench {
+
+    public record Result(int frames, int faces, double seconds, Map<String, StageTimer.Summary> stages) {
+
+        public double framesPerSecond() {
+            return frames / seconds;
+        }
+
+        public double facesPerSecond() {
+            return faces / seconds;
+        }
+    }
+
+    private final FaceFinder finder;
+    private final QualityGate qualityGate;
+    private final FaceEmbedder embedder;
+    private final FaceMatcher matcher;
+    private final Consensus consensus;
+    private final AttendanceRecorder recorder;
+    private final ReviewQueue reviewQueue;
+
+    public CaptureBench(Gateway gateway, Gallery gallery) {
+        this.finder = gateway.faceFinder();
+        this.qualityGate = gateway.qualityGate();
+        this.embedder = gateway.faceEmbedder();
+        this.matcher = new FaceMatcher(gallery, gateway.decisionRule());
+        this.consensus = gateway.consensus();
+        this.recorder = gateway.attendanceRecorder();
+        this.reviewQueue = gateway.reviewQueue();
+    }
+
+    public Result run(String source) throws CameraUnavailableException {
+        StageTimer timer = new StageTimer();
+        int frames = 0, faces = 0;
+        long start = System.nanoTime();
+        try (FrameSource frameSource = FrameSources.open(source)) {
+            while (true) {
+                long frameStart = System.nanoTime();
+                Optional<CapturedFrame> next = timer.time("decode", () -> read(frameSource));
+                if (next.isEmpty()) {
+                    break;
+                }
+                try (CapturedFrame frame = next.get()) {
+                    FrameAnalysis analysis = timer.time("detect+align", () -> finder.findFaces(frame));
+                    timer.time("quality", () -> qualityGate.screen(analysis));
+                    timer.time("embed", () -> embedder.describe(analysis));
+                    MatchedFrame matched = timer.time("match", () -> matcher.match(analysis));
+                    timer.time("record", () -> record(consensus.confirm(matched)));
+                    faces += analysis.faces().size();
+                }
+                frames++;
+                timer.add("frame", System.nanoTime() - frameStart);
+            }
+        }
+        return new Result(frames, faces, (System.nanoTime() - start) / 1e9, timer.summaries());
+    }
+
+    private static Optional<CapturedFrame> read(FrameSource source) {
+        try {
+            return source.next();
+        } catch (CameraUnavailableException e) {
+            throw new IllegalStateException("The source failed mid-way: " + e.getMessage(), e);
+        }
+    }
+
+    private int record(List<Identification> identifications) {
+        for (Identification identification : identifications) {
+            if (identification.accepted()) {
+                recorder.record(identification);
+            } else {
+                reviewQueue.hold(identification);
+            }
+        }
+        return identifications.size();
+    }
+}
