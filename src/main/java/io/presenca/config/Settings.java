@@ -110,7 +110,7 @@ public final class Settings {
         rekognitionCollectionId = read.text("REKOGNITION_COLLECTION_ID", "presenca-" + deviceId);
         rekognitionEndpoint = read.url("REKOGNITION_ENDPOINT");
         rekognitionTps = read.decimal("REKOGNITION_TPS", 5, 0.1, 1000);
-        rekognitionFrameBudgetMs = read.integer("REKOGNITION_FRAME_BUDGET_MS", 1000, 0, 60_000);
+        rekognitionFrameBudgetMs = read.integer("REKOGNITION_FRAME_BUDGET_MS", 300, 0, 60_000);
         rekognitionTimeoutMs = read.integer("REKOGNITION_TIMEOUT_MS", 3000, 100, 60_000);
         rekognitionRetrySeconds = read.integer("REKOGNITION_RETRY_SECONDS", 30, 1, 3600);
         rekognitionQualityFilter = read.choice("REKOGNITION_QUALITY_FILTER", "AUTO",

@@ -161,7 +161,7 @@ class SettingsTest {
         assertEquals("presenca-" + s.deviceId, s.rekognitionCollectionId, "one collection per gateway");
         assertNull(s.rekognitionEndpoint);
         assertEquals(5.0, s.rekognitionTps);
-        assertEquals(1000, s.rekognitionFrameBudgetMs);
+        assertEquals(300, s.rekognitionFrameBudgetMs);
         assertEquals("AUTO", s.rekognitionQualityFilter);
         assertFalse(s.rekognitionReverify);
     }

@@ -68,6 +68,8 @@ public final class FakeRekognition implements AutoCloseable {
     private volatile boolean offline;
 
     public FakeRekognition() {
+        // without it the JDK server's small writes meet delayed ACKs: 40 ms per call on loopback
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
