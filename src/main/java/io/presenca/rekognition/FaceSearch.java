@@ -1,5 +1,6 @@
 package io.presenca.rekognition;
 
+import io.presenca.matching.RecognitionThreshold;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,6 +18,16 @@ public final class FaceSearch {
     /** The best student at or above the threshold; the runner-up is the best other student (null, 0 if none). */
     public record Match(String studentId, double similarity, String runnerUpId, double runnerUpSimilarity)
             implements Answer {
+
+        /** The similarity on the local matcher's distance scale, for the same decision rule. */
+        public double distance() {
+            return RecognitionThreshold.distanceFor(similarity);
+        }
+
+        /** The runner-up on that scale; infinitely far when there is none. */
+        public double runnerUpDistance() {
+            return runnerUpId == null ? Double.POSITIVE_INFINITY : RecognitionThreshold.distanceFor(runnerUpSimilarity);
+        }
     }
 
     /** Rekognition answered: nobody in the collection is that similar, or it found no face in the crop. */

@@ -4,7 +4,6 @@ import io.presenca.attendance.AttendanceRecorder;
 import io.presenca.attendance.Identification;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.MatchSource;
-import io.presenca.matching.RecognitionThreshold;
 import io.presenca.store.AttendanceRecord;
 import io.presenca.store.PendingRecheck;
 import io.presenca.store.RecheckStore;
@@ -105,9 +104,7 @@ public final class FallbackRecheck implements AttendanceRecorder.AfterRecord {
         if (!(answer instanceof FaceSearch.Match m) || !m.studentId().equals(pending.studentId())) {
             return false;
         }
-        double runnerUp = m.runnerUpId() == null ? Double.POSITIVE_INFINITY
-                : RecognitionThreshold.distanceFor(m.runnerUpSimilarity());
-        return rule.decide(RecognitionThreshold.distanceFor(m.similarity()), runnerUp).verdict() == DecisionRule.Verdict.ACCEPT;
+        return rule.decide(m.distance(), m.runnerUpDistance()).verdict() == DecisionRule.Verdict.ACCEPT;
     }
 
     private void dispute(PendingRecheck pending, FaceSearch.Answer answer) {
@@ -117,7 +114,7 @@ public final class FallbackRecheck implements AttendanceRecorder.AfterRecord {
         String other = found == null || found.equals(pending.studentId()) ? null : found;
         ReviewItem review = new ReviewItem(null, pending.studentId(), other, pending.deviceId(), pending.capturedAt(),
                 REVIEW_REASON, pending.distance() == null ? 0 : pending.distance(),
-                similarity == null ? null : RecognitionThreshold.distanceFor(similarity),
+                answer instanceof FaceSearch.Match m ? m.distance() : null,
                 pending.confidence() == null ? 0 : pending.confidence(), MatchSource.REKOGNITION.column(), pending.crop(),
                 "open", null);
         ReviewItem stored = checks.disputed(pending.attendanceId(), found, similarity, review);

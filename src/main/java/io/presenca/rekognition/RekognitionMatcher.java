@@ -7,7 +7,6 @@ import io.presenca.matching.FaceMatcher;
 import io.presenca.matching.FrameMatcher;
 import io.presenca.matching.MatchSource;
 import io.presenca.matching.MatchedFrame;
-import io.presenca.matching.RecognitionThreshold;
 import io.presenca.vision.FaceObservation;
 import io.presenca.vision.FrameAnalysis;
 import java.time.Duration;
@@ -140,10 +139,8 @@ public final class RekognitionMatcher implements FrameMatcher {
     }
 
     private static FaceMatch fromRekognition(FaceSearch.Match m, FaceObservation face) {
-        double runnerUp = m.runnerUpId() == null ? Double.POSITIVE_INFINITY
-                : RecognitionThreshold.distanceFor(m.runnerUpSimilarity());
-        return new FaceMatch(m.studentId(), RecognitionThreshold.distanceFor(m.similarity()), m.runnerUpId(), runnerUp,
-                face.evidenceJpeg(), MatchSource.REKOGNITION, null);
+        return new FaceMatch(m.studentId(), m.distance(), m.runnerUpId(), m.runnerUpDistance(), face.evidenceJpeg(),
+                MatchSource.REKOGNITION, null);
     }
 
     @Override

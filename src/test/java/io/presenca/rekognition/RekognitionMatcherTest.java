@@ -12,7 +12,7 @@ import io.presenca.config.Settings;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatch;
 import io.presenca.matching.FaceMatcher;
-import io.presenca.matching.Gallery;
+import io.presenca.matching.AmyAndBob;
 import io.presenca.matching.MatchSource;
 import io.presenca.matching.MatchedFrame;
 import io.presenca.matching.RecognitionThreshold;
@@ -43,7 +43,7 @@ class RekognitionMatcherTest {
     private final Settings settings = RekognitionTestSettings.pointingAt(fake);
     private final RekognitionClient client = RekognitionClients.create(settings);
     private final DecisionRule rule = new DecisionRule(new RecognitionThreshold(95), 25, 2);
-    private final FaceMatcher local = new FaceMatcher(galleryOfAmyAndBob(), rule);
+    private final FaceMatcher local = new FaceMatcher(AmyAndBob.gallery(), rule);
     private long now;
     private final RekognitionLink link = new RekognitionLink("school-test",
             new CircuitBreaker(3, Duration.ofSeconds(30), () -> now));
@@ -54,24 +54,9 @@ class RekognitionMatcherTest {
         fake.close();
     }
 
-    private static float[] axis(int index, float value) {
-        float[] d = new float[128];
-        d[index] = value;
-        return d;
-    }
-
-    private static Gallery galleryOfAmyAndBob() {
-        Gallery gallery = new Gallery();
-        gallery.replace(List.of(new Gallery.StudentTemplates("amy", List.of(axis(0, 1f))),
-                new Gallery.StudentTemplates("bob", List.of(axis(1, 1f)))));
-        return gallery;
-    }
-
     /** A face exactly {@code distance} from amy, far from bob. */
     private static float[] amyAt(double distance) {
-        float[] d = axis(0, 1f);
-        d[10] = (float) distance;
-        return d;
+        return AmyAndBob.amyAt(distance);
     }
 
     private RekognitionMatcher matcher(MatcherKind kind, double tps, Duration frameBudget) {
@@ -143,7 +128,7 @@ class RekognitionMatcherTest {
         });
         RekognitionMatcher matcher = matcher(MatcherKind.REKOGNITION);
 
-        MatchedFrame matched = matcher.match(frame(amyAt(0.2), amyAt(0.7), axis(1, 1f)));
+        MatchedFrame matched = matcher.match(frame(amyAt(0.2), amyAt(0.7), AmyAndBob.bob()));
 
         List<FaceMatch> matches = matched.matches();
         assertEquals(2, matches.size(), matches.toString());
