@@ -44,6 +44,7 @@ public final class CollectionSync {
     private final String qualityFilter;
     private final Duration maxWait;
     private boolean collectionChecked;
+    private boolean lastSyncComplete = true;
 
     /**
      * @param bucket  the rate limit for upkeep calls, apart from recognition's so indexing a whole school
@@ -65,7 +66,10 @@ public final class CollectionSync {
     /** Timer-route step: index new photos, delete faces of removed ones; quiet when there is nothing to do. */
     public synchronized Report sync() {
         Report report = run(null);
-        if (report.changed() || !report.complete()) {
+        // an outage is said once, not every tick; the breaker's own line says when Rekognition is back
+        boolean newlyIncomplete = !report.complete() && lastSyncComplete;
+        lastSyncComplete = report.complete();
+        if (report.changed() || newlyIncomplete) {
             LOG.info("Rekognition collection '{}': {} photos indexed, {} refused, {} faces deleted, {} still to index{}",
                     collection.id(), report.indexed(), report.refused(), report.deleted(), report.pending(),
                     report.complete() ? "" : " (Rekognition did not answer; trying again later)");
