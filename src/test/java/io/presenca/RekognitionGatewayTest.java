@@ -72,7 +72,8 @@ class RekognitionGatewayTest {
         assertTrue(searches().size() >= 2, "consensus needed two frames");
         for (FakeRekognition.Request search : searches()) {
             assertEquals("school-test", search.body().path("CollectionId").asText());
-            assertEquals(93.0, search.body().path("FaceMatchThreshold").asDouble(), 1e-6, "threshold 95 minus review band 2");
+            assertEquals(gateway.settings().faceRecognitionThreshold - gateway.settings().reviewBand,
+                    search.body().path("FaceMatchThreshold").asDouble(), 1e-6, "the bottom of the review band");
             var crop = ImageIO.read(new ByteArrayInputStream(search.imageBytes()));
             assertTrue(crop != null && Math.min(crop.getWidth(), crop.getHeight()) >= 159, "a JPEG crop of the face");
         }
