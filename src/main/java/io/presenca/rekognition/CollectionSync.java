@@ -8,7 +8,6 @@ import io.presenca.vision.FaceCrops;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.bytedeco.opencv.opencv_core.Mat;

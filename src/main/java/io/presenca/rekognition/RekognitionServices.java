@@ -1,6 +1,7 @@
 package io.presenca.rekognition;
 
 import io.presenca.config.Settings;
+import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatcher;
 import io.presenca.store.Database;
 import io.presenca.store.RecheckStore;
@@ -69,7 +70,7 @@ public final class RekognitionServices implements AutoCloseable {
     }
 
     /** Rechecks only take a token that is free at once: the camera's faces come first. */
-    public FallbackRecheck fallbackRecheck(io.presenca.matching.DecisionRule rule) {
+    public FallbackRecheck fallbackRecheck(DecisionRule rule) {
         return new FallbackRecheck(new RecheckStore(database), search(), rule, Duration.ofDays(settings.cleanupDays),
                 Duration.ZERO, Clock.systemUTC());
     }
