@@ -105,8 +105,7 @@ class RekognitionGatewayTest {
 
     @Test
     void badCredentialsAreSaidOnceAndTheGatewayMatchesLocally() throws Exception {
-        useRekognition("hybrid");
-        gateway.settings.put("MATCHER", "rekognition");
+        useRekognition("rekognition");
         fake.when("SearchFacesByImage", r -> Reply.error(400, "UnrecognizedClientException",
                 "The security token included in the request is invalid."));
         fake.when("DescribeCollection", r -> Reply.error(400, "UnrecognizedClientException",
@@ -121,6 +120,20 @@ class RekognitionGatewayTest {
         assertEquals(Map.of(student, 1L), gateway.recordsPerStudent());
         assertEquals("local-fallback", gateway.records().get(0).matcher());
         assertTrue(fake.requests().size() <= 2, "one refused call, maybe the collection check, then none: " + fake.requests());
+    }
+
+    /** The student's photos lie at similarity 98 from their templates, far from anyone else: nothing to confirm. */
+    @Test
+    void hybridLeavesTheFacesItIsSureOfToTheLocalMatcher() throws Exception {
+        useRekognition("hybrid");
+        fake.searchFinds("someone-else", 99.9);
+        gateway.enrollAndShowNextThree(student);
+
+        assertEquals(0, gateway.runToEnd());
+
+        assertEquals(Map.of(student, 1L), gateway.recordsPerStudent());
+        assertEquals("local", gateway.records().get(0).matcher());
+        assertTrue(searches().isEmpty(), "no face was unsure, so none was sent: " + searches().size());
     }
 
     @Test
