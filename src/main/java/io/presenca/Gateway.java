@@ -6,9 +6,12 @@ import io.presenca.attendance.ReviewQueue;
 import io.presenca.config.Settings;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatcher;
+import io.presenca.matching.FrameMatcher;
 import io.presenca.matching.Gallery;
 import io.presenca.matching.GalleryLoader;
 import io.presenca.matching.RecognitionThreshold;
+import io.presenca.rekognition.FallbackRecheck;
+import io.presenca.rekognition.RekognitionServices;
 import io.presenca.store.AttendanceStore;
 import io.presenca.store.Database;
 import io.presenca.store.DeviceStore;
@@ -40,6 +43,8 @@ public final class Gateway implements AutoCloseable {
     private final Gallery gallery = new Gallery();
     private final FaceAligner aligner = new FaceAligner();
     private final DecisionRule decisionRule;
+    private final Lazy<RekognitionServices> rekognition;
+    private final Lazy<FallbackRecheck> fallbackRecheck;
 
     public Gateway(Settings settings) {
         this.settings = settings;
@@ -52,6 +57,8 @@ public final class Gateway implements AutoCloseable {
         this.embedder = new Lazy<>(() -> new FaceEmbedder(models.load(ModelFiles.Model.FACE_DESCRIPTOR),
                 settings.inferenceThreads));
         this.qualityGate = new QualityGate(qualityLimits(settings));
+        this.rekognition = new Lazy<>(() -> new RekognitionServices(settings, database()));
+        this.fallbackRecheck = new Lazy<>(() -> rekognition().fallbackRecheck(decisionRule));
     }
 
     /** Brightness and pose limits are fixed: LFW-dev's 99.5th percentiles are yaw 0.44 and pitch 0.28. */
@@ -80,7 +87,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     public FaceFinder faceFinder() {
-        return new FaceFinder(faceDetector(), aligner);
+        // a remote matcher needs each face cut from the frame while the frame is still there
+        return new FaceFinder(faceDetector(), aligner, settings.matcher.usesRekognition());
     }
 
     public PhotoFaceReader photoFaceReader() {
@@ -104,6 +112,22 @@ public final class Gateway implements AutoCloseable {
         return new FaceMatcher(gallery, decisionRule);
     }
 
+    /** The capture route's {@code faceMatcher}: the local one, or Rekognition's around it, as MATCHER says. */
+    public FrameMatcher frameMatcher() {
+        FaceMatcher local = faceMatcher();
+        return settings.matcher.usesRekognition() ? rekognition().matcher(local) : local;
+    }
+
+    /** The Rekognition client and its parts; built on first use, without calling AWS. */
+    public RekognitionServices rekognition() {
+        return rekognition.get();
+    }
+
+    /** Queues local-fallback records for a check with Rekognition, and runs the checks. */
+    public FallbackRecheck fallbackRecheck() {
+        return fallbackRecheck.get();
+    }
+
     public Consensus consensus() {
         return new Consensus(settings.consensusMinFrames, settings.consensusWindowFrames,
                 Duration.ofSeconds(settings.consensusWindowSeconds), decisionRule);
@@ -114,13 +138,17 @@ public final class Gateway implements AutoCloseable {
     }
 
     public AttendanceRecorder attendanceRecorder() {
-        return new AttendanceRecorder(new AttendanceStore(database()), new StudentStore(database()), settings.deviceId,
-                Duration.ofMinutes(settings.minutesBeforeNextCapture), "local");
+        AttendanceStore store = new AttendanceStore(database());
+        StudentStore students = new StudentStore(database());
+        Duration window = Duration.ofMinutes(settings.minutesBeforeNextCapture);
+        return settings.matcher.usesRekognition() && settings.rekognitionReverify
+                ? new AttendanceRecorder(store, students, settings.deviceId, window, fallbackRecheck())
+                : new AttendanceRecorder(store, students, settings.deviceId, window);
     }
 
     public ReviewQueue reviewQueue() {
         return new ReviewQueue(new ReviewStore(database()), settings.deviceId,
-                Duration.ofMinutes(settings.minutesBeforeNextCapture), "local");
+                Duration.ofMinutes(settings.minutesBeforeNextCapture));
     }
 
     public void registerDevice(String appVersion) {
@@ -131,6 +159,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         detector.ifBuilt(FaceDetector::close);
         embedder.ifBuilt(FaceEmbedder::close);
+        rekognition.ifBuilt(RekognitionServices::close);
     }
 
     /** Built on first use, once. */

@@ -6,7 +6,7 @@ import io.presenca.attendance.ReviewQueue;
 import io.presenca.camera.CameraUnavailableException;
 import io.presenca.camera.FrameSources;
 import io.presenca.config.Settings;
-import io.presenca.matching.FaceMatcher;
+import io.presenca.matching.FrameMatcher;
 import io.presenca.students.EnrollmentRefresh;
 import io.presenca.vision.FaceQuality;
 import io.presenca.vision.QualityGate;
@@ -29,12 +29,14 @@ final class GatewayRun implements Callable<Integer> {
 
     /** What a run did, for the closing log line and for tests. */
     record Summary(long recorded, long duplicatesSkipped, long heldForReview, long unknownFaces, Map<FaceQuality.Rejection, Long> rejections,
-                   long failedFrames) {
+                   long failedFrames, long localFallbacks) {
     }
 
     /** Named one by one: a classpath wildcard makes Camel scan the whole jar, natives included (5 s). */
     static final String BUNDLED_ROUTES =
             "classpath:routes/capture.camel.yaml,classpath:routes/enrollment.camel.yaml";
+    /** The Rekognition upkeep routes: loaded only when MATCHER uses Rekognition (their beans exist only then). */
+    static final String REKOGNITION_ROUTES = "rekognition.camel.yaml";
 
     private final Settings settings;
     private final boolean exitAtEnd;
@@ -66,7 +68,7 @@ final class GatewayRun implements Callable<Integer> {
             EnrollmentRefresh enrollment = new EnrollmentRefresh(gateway.enrollment(), gateway.galleryLoader());
             enrollment.enrollAtStart();
 
-            FaceMatcher matcher = gateway.faceMatcher();
+            FrameMatcher matcher = gateway.frameMatcher();
             QualityGate qualityGate = gateway.qualityGate();
             AttendanceRecorder recorder = gateway.attendanceRecorder();
             ReviewQueue reviewQueue = gateway.reviewQueue();
@@ -84,19 +86,29 @@ final class GatewayRun implements Callable<Integer> {
             main.bind("reviewQueue", reviewQueue);
             main.bind("failedFrames", failedFrames);
             main.bind("enrollment", enrollment);
+            if (settings.matcher.usesRekognition()) {
+                main.bind("rekognitionCollection", gateway.rekognition().collectionSync());
+                main.bind("offlineRecords", gateway.fallbackRecheck());
+                main.addOverrideProperty("presenca.rekognition.sync-ms", Long.toString(settings.enrollmentRescanSeconds * 1000L));
+                main.addOverrideProperty("presenca.rekognition.recheck-ms", Long.toString(settings.rekognitionRetrySeconds * 1000L));
+                main.addOverrideProperty("presenca.rekognition.reverify", Boolean.toString(settings.rekognitionReverify));
+            }
             main.addOverrideProperty("presenca.camera.source", settings.cameraSource);
             main.addOverrideProperty("presenca.exit-at-end", Boolean.toString(exitAtEnd));
             main.addOverrideProperty("presenca.enrollment.rescan-ms", Long.toString(settings.enrollmentRescanSeconds * 1000L));
-            useRoutes(main);
+            useRoutes(main, settings.matcher.usesRekognition());
 
             int code = main.run(new String[0]);
             summary = new Summary(recorder.recorded(), recorder.duplicatesSkipped(), reviewQueue.held(), matcher.unknownFaces(),
-                    qualityGate.rejectionCounts(), failedFrames.count());
+                    qualityGate.rejectionCounts(), failedFrames.count(), matcher.localFallbacks());
             LOG.info("presenca stopped: {} attendance recorded, {} repeat sightings within the duplicate window,"
                             + " {} held for review, {} unknown faces, quality rejections {}, {} failed frames",
                     summary.recorded(), summary.duplicatesSkipped(), summary.heldForReview(), summary.unknownFaces(),
                     summary.rejections(),
                     summary.failedFrames());
+            if (matcher.remoteSummary() != null) {
+                LOG.info("Rekognition: {}", matcher.remoteSummary());
+            }
             return code;
         }
     }
@@ -122,9 +134,12 @@ final class GatewayRun implements Callable<Integer> {
     }
 
     /** Routes are edited in ./routes and reloaded on change; without that folder, the jar's copies run. */
-    private static void useRoutes(Main main) {
+    private static void useRoutes(Main main, boolean rekognition) {
         if (Files.isDirectory(Path.of("routes"))) {
             main.configure().setRoutesIncludePattern("file:routes/*.camel.yaml");
+            if (!rekognition) {
+                main.configure().setRoutesExcludePattern("**/" + REKOGNITION_ROUTES);
+            }
             main.configure().setRoutesReloadEnabled(true);
             main.configure().setRoutesReloadDirectory("routes");
             main.configure().setRoutesReloadPattern("*.camel.yaml");
@@ -133,7 +148,8 @@ final class GatewayRun implements Callable<Integer> {
         } else {
             LOG.info("No routes/ folder in {}: running the routes bundled in the jar (copy routes/ here to edit them)",
                     Path.of("").toAbsolutePath());
-            main.configure().setRoutesIncludePattern(BUNDLED_ROUTES);
+            main.configure().setRoutesIncludePattern(
+                    rekognition ? BUNDLED_ROUTES + ",classpath:routes/" + REKOGNITION_ROUTES : BUNDLED_ROUTES);
         }
     }
 }

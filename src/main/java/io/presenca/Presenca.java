@@ -31,6 +31,8 @@ public final class Presenca {
             "                           open-set identification at the configured threshold, margin and review band",
             "  bench --source FILE_OR_DIR [--json]",
             "                           capture pipeline speed per stage on a video or image folder; gallery search cost",
+            "  reindex                  rebuild the AWS Rekognition collection (REKOGNITION_COLLECTION_ID) from the",
+            "                           enrollment photos: after a Rekognition face model upgrade, or to start over",
             "  help                     this text",
             "Settings are environment variables (or lines of application.properties); see README.md.");
 
@@ -51,6 +53,7 @@ public final class Presenca {
                 case "export" -> new ExportCommand(Settings.fromProcess(), options).run(out);
                 case "evaluate" -> new EvaluateCommand(Settings.fromProcess(), options).run(out);
                 case "bench" -> new BenchCommand(options).run(out);
+                case "reindex" -> new ReindexCommand(Settings.fromProcess()).run(out, err);
                 case "help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The jar's fallback route list names every route file of routes/, so none is left out of the jar run. */
+/**
+ * The jar's fallback route list names every route file of routes/, so none is left out of the jar run;
+ * the Rekognition upkeep file is added to it when MATCHER uses Rekognition.
+ */
 class BundledRoutesTest {
 
     @Test
@@ -17,7 +20,8 @@ class BundledRoutesTest {
         String bundled = GatewayRun.BUNDLED_ROUTES;
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
             assertEquals(files.map(f -> "classpath:routes/" + f.getFileName()).sorted().toList(),
-                    Arrays.stream(bundled.split(",")).sorted().toList());
+                    Stream.concat(Arrays.stream(bundled.split(",")), Stream.of("classpath:routes/" + GatewayRun.REKOGNITION_ROUTES))
+                            .sorted().toList());
         }
     }
 }

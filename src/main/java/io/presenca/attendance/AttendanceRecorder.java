@@ -23,28 +23,42 @@ public final class AttendanceRecorder {
     private final StudentStore students;
     private final String deviceId;
     private final Duration duplicateWindow;
-    private final String matcher;
+    private final AfterRecord afterRecord;
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
 
+    /** Told of every record once it is committed, e.g. to check a local fallback with Rekognition later. */
+    @FunctionalInterface
+    public interface AfterRecord {
+        void recorded(AttendanceRecord record, Identification identification);
+    }
+
     public AttendanceRecorder(AttendanceStore attendance, StudentStore students, String deviceId,
-                              Duration duplicateWindow, String matcher) {
+                              Duration duplicateWindow) {
+        this(attendance, students, deviceId, duplicateWindow, (record, identification) -> { });
+    }
+
+    public AttendanceRecorder(AttendanceStore attendance, StudentStore students, String deviceId,
+                              Duration duplicateWindow, AfterRecord afterRecord) {
         this.attendance = attendance;
         this.students = students;
         this.deviceId = deviceId;
         this.duplicateWindow = duplicateWindow;
-        this.matcher = matcher;
+        this.afterRecord = afterRecord;
     }
 
     public Optional<AttendanceRecord> record(Identification confirmed) {
         Optional<AttendanceRecord> record = attendance.recordUnlessRecent(confirmed.studentId(), deviceId,
-                confirmed.capturedAt(), confirmed.similarity(), confirmed.meanDistance(), matcher, duplicateWindow);
+                confirmed.capturedAt(), confirmed.similarity(), confirmed.meanDistance(), confirmed.matcher().column(),
+                duplicateWindow);
         if (record.isPresent()) {
             recorded.incrementAndGet();
             String name = students.find(confirmed.studentId()).map(Student::name).orElse(null);
-            LOG.info("Attendance recorded: student {}{} at {}, confidence {} % over {} frames ({}), record {}",
+            LOG.info("Attendance recorded: student {}{} at {}, confidence {} % over {} frames ({}, {}), record {}",
                     confirmed.studentId(), name == null ? "" : " (" + name + ")", record.get().capturedAt(),
-                    String.format("%.1f", confirmed.similarity()), confirmed.frames(), confirmed.origin(), record.get().id());
+                    String.format("%.1f", confirmed.similarity()), confirmed.frames(), confirmed.matcher().column(),
+                    confirmed.origin(), record.get().id());
+            afterRecord.recorded(record.get(), confirmed);
         } else {
             duplicates.incrementAndGet();
             LOG.debug("Student {} seen again within {} min: not recorded twice", confirmed.studentId(),

@@ -2,6 +2,7 @@ package io.presenca.attendance;
 
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatch;
+import io.presenca.matching.MatchSource;
 import io.presenca.matching.MatchedFrame;
 import io.presenca.matching.RecognitionThreshold;
 import java.time.Duration;
@@ -81,9 +82,12 @@ public final class Consensus {
             return null;
         }
         FaceMatch best = hits.stream().map(Hit::match).min(Comparator.comparingDouble(FaceMatch::distance)).orElseThrow();
+        MatchSource matcher = MatchSource.of(hits.stream().map(h -> h.match().source()).toList());
+        byte[] crop = hits.stream().map(Hit::match).filter(m -> m.crop() != null)
+                .min(Comparator.comparingDouble(FaceMatch::distance)).map(FaceMatch::crop).orElse(null);
         return new Identification(best.studentId(), hits.peekLast().at(), meanDistance,
                 RecognitionThreshold.similarity(meanDistance), best.runnerUpId(), meanRunnerUp, hits.size(), hits.peekLast().origin(),
-                decision.reason(), best.faceJpeg());
+                decision.reason(), best.faceJpeg(), matcher, crop);
     }
 
     private void reviewAndForgetOlderThan(long oldestSequenceExcluded, Instant oldestTimeExcluded,

@@ -19,14 +19,12 @@ public final class ReviewQueue {
     private final ReviewStore reviews;
     private final String deviceId;
     private final Duration duplicateWindow;
-    private final String matcher;
     private final AtomicLong held = new AtomicLong();
 
-    public ReviewQueue(ReviewStore reviews, String deviceId, Duration duplicateWindow, String matcher) {
+    public ReviewQueue(ReviewStore reviews, String deviceId, Duration duplicateWindow) {
         this.reviews = reviews;
         this.deviceId = deviceId;
         this.duplicateWindow = duplicateWindow;
-        this.matcher = matcher;
     }
 
     public Optional<ReviewItem> hold(Identification identification) {
@@ -37,7 +35,7 @@ public final class ReviewQueue {
         ReviewItem item = new ReviewItem(null, identification.studentId(), identification.runnerUpId(), deviceId,
                 identification.capturedAt(), identification.reviewReason().name().toLowerCase(),
                 identification.meanDistance(), Double.isFinite(runnerUp) ? runnerUp : null,
-                identification.similarity(), matcher, identification.faceJpeg(), "open", null);
+                identification.similarity(), identification.matcher().column(), identification.faceJpeg(), "open", null);
         Optional<ReviewItem> stored = reviews.addUnlessRecent(item, duplicateWindow);
         stored.ifPresent(s -> {
             held.incrementAndGet();

@@ -1,9 +1,11 @@
 package io.presenca.config;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -52,6 +54,16 @@ public final class Settings {
     public final String awsAccessKeyId;
     public final String awsSecretAccessKey;
     public final String awsRegion;
+    // which matcher recognises faces, and AWS Rekognition's limits when it is used
+    public final MatcherKind matcher;
+    public final String rekognitionCollectionId;
+    public final URI rekognitionEndpoint;
+    public final double rekognitionTps;
+    public final int rekognitionFrameBudgetMs;
+    public final int rekognitionTimeoutMs;
+    public final int rekognitionRetrySeconds;
+    public final String rekognitionQualityFilter;
+    public final boolean rekognitionReverify;
 
     private final Map<String, String> effective;
 
@@ -93,9 +105,26 @@ public final class Settings {
         awsSecretAccessKey = read.secret("AWS_SECRET_ACCESS_KEY");
         awsRegion = read.text("AWS_REGION", "us-east-1");
 
+        matcher = MatcherKind.fromSetting(read.choice("MATCHER", "local", MatcherKind.settings()));
+        // one collection per gateway by default: each indexes and deletes the faces of its own photos
+        rekognitionCollectionId = read.text("REKOGNITION_COLLECTION_ID", "presenca-" + deviceId);
+        rekognitionEndpoint = read.url("REKOGNITION_ENDPOINT");
+        rekognitionTps = read.decimal("REKOGNITION_TPS", 5, 0.1, 1000);
+        rekognitionFrameBudgetMs = read.integer("REKOGNITION_FRAME_BUDGET_MS", 300, 0, 60_000);
+        rekognitionTimeoutMs = read.integer("REKOGNITION_TIMEOUT_MS", 3000, 100, 60_000);
+        rekognitionRetrySeconds = read.integer("REKOGNITION_RETRY_SECONDS", 30, 1, 3600);
+        rekognitionQualityFilter = read.choice("REKOGNITION_QUALITY_FILTER", "AUTO",
+                List.of("NONE", "AUTO", "LOW", "MEDIUM", "HIGH"));
+        rekognitionReverify = read.flag("REKOGNITION_REVERIFY", false);
+
         if (deviceId == null || !deviceId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw SettingsReader.invalid("DEVICE_ID", String.valueOf(deviceId),
                     "letters, digits, '.', '_' or '-', at most 64 characters");
+        }
+        // Rekognition's own rule for collection ids
+        if (!rekognitionCollectionId.matches("[a-zA-Z0-9_.\\-]{1,255}")) {
+            throw SettingsReader.invalid("REKOGNITION_COLLECTION_ID", rekognitionCollectionId,
+                    "letters, digits, '.', '_' or '-', at most 255 characters");
         }
         effective = Collections.unmodifiableMap(read.effective());
     }

@@ -1,7 +1,10 @@
 package io.presenca.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -60,6 +63,38 @@ final class SettingsReader {
         }
         effective.put(name, value.toString());
         return value;
+    }
+
+    /** One of {@code allowed}, compared without case; the value is returned as written in {@code allowed}. */
+    String choice(String name, String fallback, List<String> allowed) {
+        Optional<String> raw = sources.apply(name);
+        String value = fallback;
+        if (raw.isPresent()) {
+            value = allowed.stream().filter(a -> a.equalsIgnoreCase(raw.get())).findFirst()
+                    .orElseThrow(() -> invalid(name, raw.get(), "one of " + String.join(", ", allowed)));
+        }
+        effective.put(name, value);
+        return value;
+    }
+
+    /** An absolute http(s) URL, or null when not set. */
+    URI url(String name) {
+        Optional<String> raw = sources.apply(name);
+        if (raw.isEmpty()) {
+            effective.put(name, "(not set)");
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(raw.get());
+        } catch (URISyntaxException e) {
+            throw invalid(name, raw.get(), "a URL such as https://rekognition.eu-west-1.amazonaws.com");
+        }
+        if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw invalid(name, raw.get(), "a URL such as https://rekognition.eu-west-1.amazonaws.com");
+        }
+        effective.put(name, uri.toString());
+        return uri;
     }
 
     boolean flag(String name, boolean fallback) {

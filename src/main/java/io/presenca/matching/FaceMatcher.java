@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Capture-route step: each described face against the gallery. Faces near enough to a student to
  * matter (accept or review) go on to consensus; the others are counted as unknown, never recorded.
  */
-public final class FaceMatcher {
+public final class FaceMatcher implements FrameMatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaceMatcher.class);
 
@@ -27,19 +27,34 @@ public final class FaceMatcher {
         this.rule = rule;
     }
 
+    @Override
     public MatchedFrame match(FrameAnalysis frame) {
         List<FaceMatch> matches = new ArrayList<>();
         int unknownFaces = 0;
         for (FaceObservation face : frame.describedFaces()) {
-            Optional<Gallery.Nearest> nearest = gallery.nearest(face.descriptor());
-            if (nearest.isPresent() && nearest.get().distance() < rule.candidateDistance()) {
-                Gallery.Nearest n = nearest.get();
-                matches.add(new FaceMatch(n.studentId(), n.distance(), n.runnerUpId(), n.runnerUpDistance(),
-                        face.evidenceJpeg()));
+            Optional<FaceMatch> match = matchFace(face);
+            if (match.isPresent()) {
+                matches.add(match.get());
             } else {
                 unknownFaces++;
             }
         }
+        return conclude(frame, matches, unknownFaces);
+    }
+
+    /** One described face against the gallery: its nearest student when within the candidate distance. */
+    public Optional<FaceMatch> matchFace(FaceObservation face) {
+        Optional<Gallery.Nearest> nearest = gallery.nearest(face.descriptor());
+        if (nearest.isEmpty() || nearest.get().distance() >= rule.candidateDistance()) {
+            return Optional.empty();
+        }
+        Gallery.Nearest n = nearest.get();
+        return Optional.of(new FaceMatch(n.studentId(), n.distance(), n.runnerUpId(), n.runnerUpDistance(),
+                face.evidenceJpeg()));
+    }
+
+    /** Counts and logs a frame's outcome, whichever matcher produced it, so the run's totals cover every face. */
+    public MatchedFrame conclude(FrameAnalysis frame, List<FaceMatch> matches, int unknownFaces) {
         candidates.addAndGet(matches.size());
         if (unknownFaces > 0) {
             unknown.addAndGet(unknownFaces);
@@ -48,10 +63,15 @@ public final class FaceMatcher {
         return new MatchedFrame(frame.sequence(), frame.capturedAt(), frame.origin(), matches, unknownFaces);
     }
 
+    public DecisionRule rule() {
+        return rule;
+    }
+
     public long candidateFaces() {
         return candidates.get();
     }
 
+    @Override
     public long unknownFaces() {
         return unknown.get();
     }

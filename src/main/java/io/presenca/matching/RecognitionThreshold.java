@@ -19,7 +19,7 @@ public final class RecognitionThreshold {
             throw new IllegalArgumentException("FACE_RECOGNITION_THRESHOLD must be between 0 and 100, got " + percent);
         }
         this.percent = percent;
-        this.distance = Math.sqrt(SCALE * (1 - percent / 100));
+        this.distance = distanceFor(percent);
     }
 
     public double percent() {
@@ -34,6 +34,11 @@ public final class RecognitionThreshold {
     /** The same threshold lowered by some percentage points (the review band's lower edge). */
     public RecognitionThreshold lowered(double points) {
         return new RecognitionThreshold(percent - points);
+    }
+
+    /** The distance a similarity percentage stands for: how another matcher's similarity joins this scale. */
+    public static double distanceFor(double similarity) {
+        return Math.sqrt(SCALE * Math.max(0, 1 - similarity / 100));
     }
 
     /** The similarity percentage for a distance: what is stored as the record's confidence. */

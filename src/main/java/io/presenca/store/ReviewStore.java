@@ -1,5 +1,7 @@
 package io.presenca.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,18 +39,27 @@ public final class ReviewStore {
             if (seen) {
                 return Optional.empty();
             }
-            ReviewItem stored = new ReviewItem(UUID.randomUUID().toString(), item.studentId(), item.runnerUpId(),
-                    item.deviceId(), at, item.reason(), item.distance(), item.runnerUpDistance(), item.confidence(),
-                    item.matcher(), item.faceJpeg(), "open", Timestamps.now());
-            Sql.update(c, """
-                    INSERT INTO review_items(id, student_id, runner_up_id, device_id, captured_at, reason, distance,
-                        runner_up_distance, confidence, matcher, face_jpeg, status, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    stored.id(), stored.studentId(), stored.runnerUpId(), stored.deviceId(), at, stored.reason(),
-                    stored.distance(), stored.runnerUpDistance(), stored.confidence(), stored.matcher(),
-                    stored.faceJpeg(), stored.status(), stored.createdAt());
-            return Optional.of(stored);
+            return Optional.of(insert(c, item, null));
         });
+    }
+
+    /**
+     * Writes a new open item, made from {@code item} with a fresh id; {@code attendanceId} names the
+     * attendance record the item questions, or is null. For stores whose own transaction adds an item.
+     */
+    static ReviewItem insert(Connection c, ReviewItem item, String attendanceId) throws SQLException {
+        Instant at = item.capturedAt().truncatedTo(ChronoUnit.MILLIS);
+        ReviewItem stored = new ReviewItem(UUID.randomUUID().toString(), item.studentId(), item.runnerUpId(),
+                item.deviceId(), at, item.reason(), item.distance(), item.runnerUpDistance(), item.confidence(),
+                item.matcher(), item.faceJpeg(), "open", Timestamps.now());
+        Sql.update(c, """
+                INSERT INTO review_items(id, student_id, runner_up_id, device_id, captured_at, reason, distance,
+                    runner_up_distance, confidence, matcher, face_jpeg, status, attendance_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                stored.id(), stored.studentId(), stored.runnerUpId(), stored.deviceId(), at, stored.reason(),
+                stored.distance(), stored.runnerUpDistance(), stored.confidence(), stored.matcher(),
+                stored.faceJpeg(), stored.status(), attendanceId, stored.createdAt());
+        return stored;
     }
 
     /** Open items, oldest first. */

@@ -2,7 +2,10 @@ package io.presenca.vision;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** One face of a camera frame as it moves through the capture route: found, screened, described. */
+/**
+ * One face of a camera frame as it moves through the capture route: found, screened, described;
+ * with a JPEG crop of it when a remote matcher is configured.
+ */
 public final class FaceObservation {
 
     private final DetectedFace face;
@@ -10,6 +13,7 @@ public final class FaceObservation {
     private FaceQuality quality;
     private float[] descriptor;
     private byte[] evidenceJpeg;
+    private byte[] crop;
 
     FaceObservation(DetectedFace face, Mat chip) {
         this.face = face;
@@ -51,11 +55,22 @@ public final class FaceObservation {
         return evidenceJpeg;
     }
 
+    /** The face cut from the frame with a margin, as JPEG, when a remote matcher needs it; otherwise null. */
+    public byte[] crop() {
+        return crop;
+    }
+
+    void setCrop(byte[] crop) {
+        this.crop = crop;
+    }
+
     /** The chip's native memory is not needed once the face is described or rejected. */
     void releaseChip() {
         if (chip != null) {
             if (passedQualityGate()) {
                 evidenceJpeg = FaceCrops.jpeg(chip);
+            } else {
+                crop = null; // a rejected face is matched by nobody
             }
             chip.close();
             chip = null;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatch;
+import io.presenca.matching.MatchSource;
 import io.presenca.matching.MatchedFrame;
 import io.presenca.matching.RecognitionThreshold;
 import java.time.Duration;
@@ -198,5 +199,32 @@ class ConsensusTest {
             confirmations += consensus.confirm(frame(seq, "amy", CLOSE)).size();
         }
         assertEquals(1, confirmations);
+    }
+
+    /** Who matched the frames decides the record's matcher; a fallback's crop comes along for the later check. */
+    @Test
+    void anIdentificationSaysWhoMatchedItsFrames() {
+        byte[] crop = {1, 2, 3};
+        FaceMatch local = new FaceMatch("amy", CLOSE, "zed", 1.0, null);
+        FaceMatch fallback = local.by(MatchSource.LOCAL_FALLBACK, crop);
+        FaceMatch rekognition = new FaceMatch("amy", 0.2, "zed", 1.0, null, MatchSource.REKOGNITION, null);
+
+        assertTrue(consensus.confirm(one(1, fallback)).isEmpty());
+        Identification offline = consensus.confirm(one(2, local)).get(0);
+        assertEquals(MatchSource.LOCAL_FALLBACK, offline.matcher(), "part of the decision lacked Rekognition's word");
+        assertArrayEquals(crop, offline.crop());
+
+        consensus.confirm(one(10, fallback));
+        Identification confirmed = consensus.confirm(one(11, rekognition)).get(0);
+        assertEquals(MatchSource.REKOGNITION, confirmed.matcher(), "Rekognition matched one of the frames");
+
+        consensus.confirm(one(20, local));
+        Identification byThisPc = consensus.confirm(one(21, local)).get(0);
+        assertEquals(MatchSource.LOCAL, byThisPc.matcher());
+        assertEquals(null, byThisPc.crop(), "nothing to check later");
+    }
+
+    private static MatchedFrame one(long sequence, FaceMatch match) {
+        return new MatchedFrame(sequence, START.plusMillis(100 * sequence), "door#" + sequence, List.of(match), 0);
     }
 }

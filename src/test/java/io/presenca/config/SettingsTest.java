@@ -71,6 +71,13 @@ class SettingsTest {
         "EXIT_AT_END, maybe",
         "DEVICE_ID, ../x",
         "DEVICE_ID, door 1",
+        "MATCHER, aws",
+        "REKOGNITION_ENDPOINT, rekognition.eu-west-1.amazonaws.com",
+        "REKOGNITION_ENDPOINT, ftp://host",
+        "REKOGNITION_COLLECTION_ID, my school",
+        "REKOGNITION_TPS, 0",
+        "REKOGNITION_QUALITY_FILTER, BEST",
+        "REKOGNITION_REVERIFY, sometimes",
     })
     void invalidValueIsRefusedNamingTheVariable(String name, String value) {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(name, value));
@@ -144,5 +151,31 @@ class SettingsTest {
         assertEquals(98.0, Settings.load(new SettingSources(Map.of("FACE_RECOGNITION_THRESHOLD", "98"), system, file))
                 .faceRecognitionThreshold);
         assertEquals(90.0, Settings.load(new SettingSources(Map.of(), new Properties(), file)).faceRecognitionThreshold);
+    }
+
+    @Test
+    void matchingIsLocalUnlessRekognitionIsChosen() {
+        Settings s = load();
+        assertEquals(MatcherKind.LOCAL, s.matcher);
+        assertFalse(s.matcher.usesRekognition());
+        assertEquals("presenca-" + s.deviceId, s.rekognitionCollectionId, "one collection per gateway");
+        assertNull(s.rekognitionEndpoint);
+        assertEquals(5.0, s.rekognitionTps);
+        assertEquals(300, s.rekognitionFrameBudgetMs);
+        assertEquals("AUTO", s.rekognitionQualityFilter);
+        assertFalse(s.rekognitionReverify);
+    }
+
+    @Test
+    void rekognitionSettingsAreReadWhateverTheCase() {
+        Settings s = load("MATCHER", "Hybrid", "REKOGNITION_ENDPOINT", "http://127.0.0.1:4566",
+                "REKOGNITION_QUALITY_FILTER", "high", "REKOGNITION_TPS", "2.5", "REKOGNITION_REVERIFY", "yes");
+        assertEquals(MatcherKind.HYBRID, s.matcher);
+        assertTrue(s.matcher.usesRekognition());
+        assertEquals("http://127.0.0.1:4566", s.rekognitionEndpoint.toString());
+        assertEquals("HIGH", s.rekognitionQualityFilter);
+        assertEquals(2.5, s.rekognitionTps);
+        assertTrue(s.rekognitionReverify);
+        assertTrue(s.describe().contains("MATCHER = hybrid"), s.describe());
     }
 }

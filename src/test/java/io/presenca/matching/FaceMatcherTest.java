@@ -12,19 +12,12 @@ class FaceMatcherTest {
 
     private final DecisionRule rule = new DecisionRule(new RecognitionThreshold(95), 25, 2);
 
-    private Gallery galleryOfAmyAndBob() {
-        Gallery gallery = new Gallery();
-        gallery.replace(List.of(
-                new Gallery.StudentTemplates("amy", List.of(axis(0, 1f))),
-                new Gallery.StudentTemplates("bob", List.of(axis(1, 1f)))));
-        return gallery;
+    private static Gallery galleryOfAmyAndBob() {
+        return AmyAndBob.gallery();
     }
 
-    /** amy's template moved {@code distance} along another axis: exactly that far from her centroid. */
     private static float[] amyAt(double distance) {
-        float[] d = axis(0, 1f);
-        d[10] = (float) distance;
-        return d;
+        return AmyAndBob.amyAt(distance);
     }
 
     @Test

@@ -13,6 +13,19 @@ public final class DescribedFrames {
     private DescribedFrames() {
     }
 
+    /**
+     * As {@link #frame}, each face also carrying a crop for a remote matcher: a JPEG-looking byte array
+     * whose fifth byte is the face's index in the frame, so a test can tell which face was sent.
+     */
+    public static FrameAnalysis frameWithCrops(long sequence, Instant capturedAt, float[]... descriptors) {
+        FrameAnalysis frame = frame(sequence, capturedAt, descriptors);
+        for (int i = 0; i < frame.faces().size(); i++) {
+            frame.faces().get(i).setCrop(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, (byte) i,
+                    (byte) 0xFF, (byte) 0xD9});
+        }
+        return frame;
+    }
+
     /** A frame with one described face per descriptor; a null descriptor stands for a face the quality gate rejected. */
     public static FrameAnalysis frame(long sequence, Instant capturedAt, float[]... descriptors) {
         List<FaceObservation> faces = new ArrayList<>();

@@ -1,0 +1,86 @@
+package io.presenca.rekognition;
+
+import io.presenca.config.Settings;
+import io.presenca.matching.DecisionRule;
+import io.presenca.matching.FaceMatcher;
+import io.presenca.store.Database;
+import io.presenca.store.RecheckStore;
+import io.presenca.store.RekognitionFaceStore;
+import io.presenca.store.Student;
+import io.presenca.store.StudentStore;
+import io.presenca.vision.FaceEmbedder;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+
+/**
+ * The Rekognition parts of one gateway, built from the settings around one client and one
+ * {@link RekognitionLink}, so recognition, collection upkeep and re-verification share the circuit
+ * breaker and the bad-credentials switch. Building it calls nothing: the gateway starts offline too.
+ */
+public final class RekognitionServices implements AutoCloseable {
+
+    /** Upkeep runs on its own timer thread: it may wait for its rate-limit turn. */
+    private static final Duration UPKEEP_WAIT = Duration.ofSeconds(30);
+    private static final int FAILURES_TO_OPEN = 3;
+
+    private final Settings settings;
+    private final Database database;
+    private final RekognitionClient client;
+    private final RekognitionLink link;
+    private final TokenBucket searches;
+    private final TokenBucket upkeep;
+    private final FaceCollection collection;
+
+    public RekognitionServices(Settings settings, Database database) {
+        this(settings, database, RekognitionClients.create(settings));
+    }
+
+    RekognitionServices(Settings settings, Database database, RekognitionClient client) {
+        this.settings = settings;
+        this.database = database;
+        this.client = client;
+        this.link = new RekognitionLink(settings.rekognitionCollectionId,
+                new CircuitBreaker(FAILURES_TO_OPEN, Duration.ofSeconds(settings.rekognitionRetrySeconds)));
+        // SearchFacesByImage and IndexFaces have separate quotas at AWS; rechecks share the camera's
+        this.searches = new TokenBucket(settings.rekognitionTps);
+        this.upkeep = new TokenBucket(settings.rekognitionTps);
+        this.collection = new FaceCollection(client, settings.rekognitionCollectionId);
+    }
+
+    /**
+     * Searches with FaceMatchThreshold at the bottom of the review band (FACE_RECOGNITION_THRESHOLD
+     * minus REVIEW_BAND), so near misses and look-alikes reach review exactly as with the local matcher;
+     * acceptance itself is still decided at FACE_RECOGNITION_THRESHOLD.
+     */
+    public FaceSearch search() {
+        return new FaceSearch(collection, link, searches, settings.faceRecognitionThreshold - settings.reviewBand);
+    }
+
+    /** The capture route's {@code faceMatcher} for MATCHER=rekognition or hybrid, around the local one. */
+    public RekognitionMatcher matcher(FaceMatcher local) {
+        StudentStore students = new StudentStore(database);
+        return new RekognitionMatcher(settings.matcher, local, search(), Duration.ofMillis(settings.rekognitionFrameBudgetMs),
+                id -> students.find(id).map(Student::active).orElse(false), settings.rekognitionReverify, System::nanoTime);
+    }
+
+    public CollectionSync collectionSync() {
+        return new CollectionSync(collection, link, upkeep, new RekognitionFaceStore(database), settings.facesDir,
+                FaceEmbedder.MODEL_NAME, settings.rekognitionQualityFilter, UPKEEP_WAIT);
+    }
+
+    /** Rechecks only take a token that is free at once: the camera's faces come first. */
+    public FallbackRecheck fallbackRecheck(DecisionRule rule) {
+        return new FallbackRecheck(new RecheckStore(database), search(), rule, Duration.ofDays(settings.cleanupDays),
+                Duration.ZERO, Clock.systemUTC());
+    }
+
+    public RekognitionLink link() {
+        return link;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
