@@ -13,6 +13,7 @@ import io.presenca.store.DeviceStore;
 import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
 import io.presenca.students.Enrollment;
+import io.presenca.sync.CentralSync;
 import io.presenca.vision.FaceAligner;
 import io.presenca.vision.FaceDetector;
 import io.presenca.vision.FaceEmbedder;
@@ -103,6 +104,10 @@ public final class Gateway implements AutoCloseable {
     public AttendanceRecorder attendanceRecorder() {
         return new AttendanceRecorder(new AttendanceStore(database()), new StudentStore(database()), settings.deviceId,
                 Duration.ofMinutes(settings.minutesBeforeNextCapture), "local");
+    }
+
+    public CentralSync centralSync(String appVersion) {
+        return new CentralSync(settings, database(), appVersion);
     }
 
     public void registerDevice(String appVersion) {

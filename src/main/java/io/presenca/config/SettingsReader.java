@@ -32,6 +32,45 @@ final class SettingsReader {
         return value;
     }
 
+    /** One of {@code allowed}, compared without case. */
+    String choice(String name, String fallback, String... allowed) {
+        String value = text(name, fallback);
+        for (String option : allowed) {
+            if (option.equalsIgnoreCase(value)) {
+                effective.put(name, option);
+                return option;
+            }
+        }
+        throw invalid(name, value, "one of " + String.join(", ", allowed));
+    }
+
+    /**
+     * An http(s) URL, or null when not set. Logged without any user:password part: credentials
+     * belong in their own secret settings.
+     */
+    String url(String name) {
+        String value = sources.apply(name).orElse(null);
+        if (value == null) {
+            effective.put(name, "(not set)");
+            return null;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(value);
+        } catch (java.net.URISyntaxException e) {
+            throw invalid(name, "(not a URL)", "an http:// or https:// URL such as https://api.school.example/v1");
+        }
+        if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+            throw invalid(name, uri.getUserInfo() == null ? value : "(a URL with credentials)",
+                    "an http:// or https:// URL such as https://api.school.example/v1");
+        }
+        if (uri.getUserInfo() != null) {
+            throw invalid(name, "(a URL with credentials)", "a URL without user:password; put the key in EXTERNAL_API_KEY");
+        }
+        effective.put(name, value);
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
     Path path(String name, String fallback) {
         String value = text(name, fallback);
         return value == null ? null : Path.of(value);

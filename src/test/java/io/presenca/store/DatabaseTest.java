@@ -23,7 +23,7 @@ class DatabaseTest {
                 row -> row.getString(1)));
 
         assertEquals(List.of("attendance_records", "devices", "enrollment_photos", "face_templates",
-                "schema_version", "students", "sync_logs"), tables);
+                "schema_version", "students", "sync_cursors", "sync_logs"), tables);
         assertEquals(Migrations.listed().size(), db.schemaVersion());
     }
 

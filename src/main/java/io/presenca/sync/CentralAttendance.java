@@ -1,0 +1,84 @@
+package io.presenca.sync;
+
+import io.presenca.store.PendingRecord;
+import io.presenca.store.Sql;
+import io.presenca.store.SyncQueue;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Route step: writes a batch's accepted records and this gateway's device row to PostgreSQL in one
+ * transaction. Records are inserted with {@code ON CONFLICT DO NOTHING}, so a batch delivered twice
+ * (the gateway died before noting it synced, or the API's answer was lost) leaves each record once.
+ */
+public final class CentralAttendance {
+
+    private static final String INSERT_RECORD = """
+            INSERT INTO attendance_records (id, student_id, device_id, captured_at, confidence, distance, matcher,
+                validated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+    // DO NOTHING without a target covers both unique keys: the UUID and (student, device, capture time).
+
+    private static final String UPSERT_DEVICE = """
+            INSERT INTO devices (id, app_version, last_seen_at, last_sync_at, pending_count)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET app_version = excluded.app_version, last_seen_at = excluded.last_seen_at,
+                last_sync_at = excluded.last_sync_at, pending_count = excluded.pending_count""";
+
+    private final CentralDatabase central;
+    private final SyncQueue queue;
+    private final String deviceId;
+    private final String appVersion;
+    private final Clock clock;
+
+    public CentralAttendance(CentralDatabase central, SyncQueue queue, String deviceId, String appVersion, Clock clock) {
+        this.central = central;
+        this.queue = queue;
+        this.deviceId = deviceId;
+        this.appVersion = appVersion;
+        this.clock = clock;
+    }
+
+    public SyncBatch upsert(SyncBatch batch) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long pendingAfter = Math.max(0, queue.countPending() - batch.accepted().size() - batch.rejected().size());
+        List<Object[]> rows = new ArrayList<>();
+        for (PendingRecord r : batch.accepted()) {
+            rows.add(new Object[] {UUID.fromString(r.id()), r.studentId(), r.deviceId(),
+                    r.capturedAt().atOffset(ZoneOffset.UTC), r.confidence(), r.distance(), r.matcher(), now});
+        }
+        try (Connection c = central.connect()) {
+            c.setAutoCommit(false);
+            try {
+                Sql.update(c, UPSERT_DEVICE, deviceId, appVersion, now, now, pendingAfter);
+                // records of other devices (re-homed SQLite files) need their device row too
+                for (String otherDevice : otherDevices(batch)) {
+                    Sql.update(c, "INSERT INTO devices (id, last_seen_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                            otherDevice, now);
+                }
+                Sql.batch(c, INSERT_RECORD, rows);
+                CrashPoint.reached(CrashPoint.BEFORE_POSTGRES_COMMIT);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                CentralDatabase.rollbackKeeping(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RetryableSyncException(RetryableSyncException.Kind.CENTRAL_DATABASE,
+                    central.describe() + ": " + e.getMessage(), e);
+        }
+        CrashPoint.reached(CrashPoint.AFTER_POSTGRES_COMMIT);
+        return batch;
+    }
+
+    private List<String> otherDevices(SyncBatch batch) {
+        return batch.accepted().stream().map(PendingRecord::deviceId).filter(d -> !d.equals(deviceId)).distinct().toList();
+    }
+}
