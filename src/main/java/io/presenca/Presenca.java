@@ -25,6 +25,11 @@ public final class Presenca {
             "  enroll                   enroll FACES_DIR/<student_id>/*.jpg|png and print a report per photo",
             "  export [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
             "                           print attendance as CSV (local dates, both inclusive)",
+            "  sync --once              send pending attendance to the school's API and PostgreSQL now, then",
+            "                           copy student changes down; exit 0 when nothing is left pending",
+            "  sync --retry-dead        the same, after putting dead records (failed too often) back in the queue",
+            "  bench sync [--records N] [--embedded]",
+            "                           sync N generated records (default 10000) against a loopback API; prints records/s",
             "  help                     this text",
             "Settings are environment variables (or lines of application.properties); see README.md.");
 
@@ -43,6 +48,8 @@ public final class Presenca {
                 case "run" -> new GatewayRun(Settings.fromProcess(), options).call();
                 case "enroll" -> new EnrollCommand(Settings.fromProcess()).run(out);
                 case "export" -> new ExportCommand(Settings.fromProcess(), options).run(out);
+                case "sync" -> new SyncCommand(Settings.fromProcess(), options).run(out);
+                case "bench" -> new SyncBenchCommand(Settings.fromProcess(), benchSyncOptions(options)).run(out);
                 case "help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -63,6 +70,14 @@ public final class Presenca {
             LOG.error("presenca failed: {}", e.toString(), e);
             return 1;
         }
+    }
+
+    /** {@code bench sync ...}: the options after {@code sync}. */
+    private static List<String> benchSyncOptions(List<String> options) {
+        if (options.isEmpty() || !options.get(0).equals("sync")) {
+            throw new UsageException("bench: give what to measure, e.g. bench sync.");
+        }
+        return options.subList(1, options.size());
     }
 
     /** The command line is wrong; the message says how. */

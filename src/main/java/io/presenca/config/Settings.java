@@ -99,7 +99,7 @@ public final class Settings {
         externalApiUrl = read.url("EXTERNAL_API_URL");
         externalApiKey = read.secret("EXTERNAL_API_KEY");
         externalApiTimeoutSeconds = read.integer("EXTERNAL_API_TIMEOUT_SECONDS", 30, 1, 600);
-        syncBatchSize = read.integer("SYNC_BATCH_SIZE", 500, 1, 5000);
+        syncBatchSize = read.integer("SYNC_BATCH_SIZE", 1000, 1, 5000);
         syncMaxAttempts = read.integer("SYNC_MAX_ATTEMPTS", 10, 1, 1000);
         syncRetryBaseSeconds = read.integer("SYNC_RETRY_BASE_SECONDS", 30, 1, 3600);
         syncCircuitOpenSeconds = read.integer("SYNC_CIRCUIT_OPEN_SECONDS", 120, 1, 24 * 3600);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,19 +26,23 @@ public final class SyncQueue {
     }
 
     /**
-     * Up to {@code limit} pending records, oldest capture first. With {@code dueOnly}, records whose
-     * retry time ({@code next_attempt_at}) is still ahead of {@code now} wait their turn.
+     * Up to {@code limit} pending records, oldest capture first, that come after {@code after} in
+     * that order (null: from the start), so one pass reads each record at most once. With
+     * {@code dueOnly}, records whose retry time ({@code next_attempt_at}) is still ahead of
+     * {@code now} wait their turn.
      */
-    public List<PendingRecord> nextBatch(int limit, boolean dueOnly, Instant now) {
+    public List<PendingRecord> nextBatch(int limit, boolean dueOnly, Instant now, PendingRecord after) {
         return db.withConnection(c -> Sql.list(c, """
                 SELECT id, student_id, device_id, captured_at, confidence, distance, matcher, sync_attempts
                 FROM attendance_records
                 WHERE sync_status = ? AND (? = 0 OR next_attempt_at IS NULL OR next_attempt_at <= ?)
+                  AND (captured_at, id) > (?, ?)
                 ORDER BY captured_at, id LIMIT ?""",
                 row -> new PendingRecord(row.getString("id"), row.getString("student_id"), row.getString("device_id"),
                         Sql.instant(row, "captured_at"), Sql.nullableDouble(row, "confidence"),
                         Sql.nullableDouble(row, "distance"), row.getString("matcher"), row.getInt("sync_attempts")),
-                PENDING, dueOnly ? 1 : 0, now, limit));
+                PENDING, dueOnly ? 1 : 0, now, after == null ? "" : Timestamps.format(after.capturedAt()),
+                after == null ? "" : after.id(), limit));
     }
 
     /** Accepted records become synced, refused ones rejected with the reason; the log row is written with them. */
@@ -128,6 +133,16 @@ public final class SyncQueue {
             Sql.update(c, "DELETE FROM sync_logs WHERE started_at < ?", cutoff);
             return records;
         });
+    }
+
+    /** Record id to the reason the central side gave, for the records it rejected, oldest capture first. */
+    public Map<String, String> rejectedReasons(int limit) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        db.withConnection(c -> Sql.list(c, """
+                SELECT id, last_sync_error FROM attendance_records WHERE sync_status = 'rejected'
+                ORDER BY captured_at, id LIMIT ?""",
+                row -> reasons.put(row.getString("id"), row.getString("last_sync_error")), limit));
+        return reasons;
     }
 
     /** The sync log, newest first. */

@@ -3,14 +3,12 @@ package io.presenca.sync;
 import io.presenca.store.PendingRecord;
 import io.presenca.store.Sql;
 import io.presenca.store.SyncQueue;
+import io.presenca.store.Timestamps;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Route step: writes a batch's accepted records and this gateway's device row to PostgreSQL in one
@@ -19,12 +17,18 @@ import java.util.UUID;
  */
 public final class CentralAttendance {
 
-    private static final String INSERT_RECORD = """
+    /**
+     * One statement per batch: the columns travel as arrays, so the server parses and plans once.
+     * DO NOTHING without a conflict target covers both unique keys: the UUID and (student, device,
+     * capture time).
+     */
+    private static final String INSERT_RECORDS = """
             INSERT INTO attendance_records (id, student_id, device_id, captured_at, confidence, distance, matcher,
                 validated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT id::uuid, student_id, device_id, captured_at::timestamptz, confidence, distance, matcher, ?
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::text[])
+                AS r(id, student_id, device_id, captured_at, confidence, distance, matcher)
             ON CONFLICT DO NOTHING""";
-    // DO NOTHING without a target covers both unique keys: the UUID and (student, device, capture time).
 
     private static final String UPSERT_DEVICE = """
             INSERT INTO devices (id, app_version, last_seen_at, last_sync_at, pending_count)
@@ -49,11 +53,7 @@ public final class CentralAttendance {
     public SyncBatch upsert(SyncBatch batch) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long pendingAfter = Math.max(0, queue.countPending() - batch.accepted().size() - batch.rejected().size());
-        List<Object[]> rows = new ArrayList<>();
-        for (PendingRecord r : batch.accepted()) {
-            rows.add(new Object[] {UUID.fromString(r.id()), r.studentId(), r.deviceId(),
-                    r.capturedAt().atOffset(ZoneOffset.UTC), r.confidence(), r.distance(), r.matcher(), now});
-        }
+        List<PendingRecord> accepted = batch.accepted();
         try (Connection c = central.connect()) {
             c.setAutoCommit(false);
             try {
@@ -63,7 +63,7 @@ public final class CentralAttendance {
                     Sql.update(c, "INSERT INTO devices (id, last_seen_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
                             otherDevice, now);
                 }
-                Sql.batch(c, INSERT_RECORD, rows);
+                insert(c, accepted, now);
                 CrashPoint.reached(CrashPoint.BEFORE_POSTGRES_COMMIT);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -76,6 +76,21 @@ public final class CentralAttendance {
         }
         CrashPoint.reached(CrashPoint.AFTER_POSTGRES_COMMIT);
         return batch;
+    }
+
+    private static void insert(Connection c, List<PendingRecord> records, OffsetDateTime validatedAt)
+            throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        Sql.update(c, INSERT_RECORDS, validatedAt,
+                c.createArrayOf("text", records.stream().map(PendingRecord::id).toArray()),
+                c.createArrayOf("text", records.stream().map(PendingRecord::studentId).toArray()),
+                c.createArrayOf("text", records.stream().map(PendingRecord::deviceId).toArray()),
+                c.createArrayOf("text", records.stream().map(r -> Timestamps.format(r.capturedAt())).toArray()),
+                c.createArrayOf("float8", records.stream().map(PendingRecord::confidence).toArray()),
+                c.createArrayOf("float8", records.stream().map(PendingRecord::distance).toArray()),
+                c.createArrayOf("text", records.stream().map(PendingRecord::matcher).toArray()));
     }
 
     private List<String> otherDevices(SyncBatch batch) {

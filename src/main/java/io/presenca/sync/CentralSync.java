@@ -49,7 +49,7 @@ public final class CentralSync {
         CircuitBreaker circuit = new CircuitBreaker(CIRCUIT_THRESHOLD,
                 Duration.ofSeconds(settings.syncCircuitOpenSeconds), clock);
         String apiUrl = settings.externalApiUrl == null ? "http://external-api-not-set.invalid" : settings.externalApiUrl;
-        this.api = new ExternalApi(apiUrl, settings.externalApiKey, settings.deviceId, apiTimeout, circuit);
+        this.api = new ExternalApi(apiUrl, settings.externalApiKey, settings.deviceId, apiTimeout, circuit, clock);
         this.gate = new SyncGate(URI.create(apiUrl), apiTimeout, central, circuit, alerts);
         this.centralAttendance = new CentralAttendance(central, queue, settings.deviceId, appVersion, clock);
         this.pendingAttendance = new PendingAttendance(queue, settings.syncBatchSize, clock);

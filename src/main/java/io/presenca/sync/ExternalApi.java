@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,10 +38,13 @@ public final class ExternalApi {
     private final String deviceId;
     private final Duration timeout;
     private final CircuitBreaker circuit;
+    private final Clock clock;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ExternalApi(String baseUrl, String apiKey, String deviceId, Duration timeout, CircuitBreaker circuit) {
+    public ExternalApi(String baseUrl, String apiKey, String deviceId, Duration timeout, CircuitBreaker circuit,
+                       Clock clock) {
+        this.clock = clock;
         this.endpoint = URI.create(baseUrl + PATH);
         this.apiKey = apiKey;
         this.deviceId = deviceId;
@@ -54,6 +58,7 @@ public final class ExternalApi {
     }
 
     public SyncBatch validate(SyncBatch batch) {
+        batch.begin(clock.instant());
         HttpResponse<String> response = post(batch);
         int status = response.statusCode();
         if (status == 401 || status == 403) {

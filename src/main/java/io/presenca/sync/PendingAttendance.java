@@ -39,9 +39,13 @@ public final class PendingAttendance {
             @Override
             public boolean hasNext() {
                 if (next == null && !run.stopped()) {
-                    List<PendingRecord> records = queue.nextBatch(batchSize, run.dueOnly(), clock.instant());
-                    if (!records.isEmpty() && run.firstTimeInThisRun(records.stream().map(PendingRecord::id).toList())) {
-                        next = new SyncBatch(run, records, clock.instant());
+                    // Camel reads one batch ahead (to know the last), before the current one is settled:
+                    // the pass therefore moves on by position, not by status.
+                    List<PendingRecord> records = queue.nextBatch(batchSize, run.dueOnly(), clock.instant(),
+                            run.lastHandedOut());
+                    if (!records.isEmpty()) {
+                        run.handedOut(records);
+                        next = new SyncBatch(run, records);
                     }
                 }
                 return next != null;

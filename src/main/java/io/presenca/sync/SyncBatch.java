@@ -18,14 +18,18 @@ public final class SyncBatch {
 
     private final SyncRun run;
     private final List<PendingRecord> records;
-    private final Instant startedAt;
+    private volatile Instant startedAt;
     private final Map<String, PendingRecord> accepted = new LinkedHashMap<>();
     private final Map<String, String> rejected = new LinkedHashMap<>();
 
-    public SyncBatch(SyncRun run, List<PendingRecord> records, Instant startedAt) {
+    public SyncBatch(SyncRun run, List<PendingRecord> records) {
         this.run = run;
         this.records = List.copyOf(records);
-        this.startedAt = startedAt;
+    }
+
+    /** Called by the first step, since Camel may read a batch well before it is sent. */
+    void begin(Instant now) {
+        startedAt = now;
     }
 
     public SyncRun run() {
@@ -40,6 +44,7 @@ public final class SyncBatch {
         return records.size();
     }
 
+    /** When the first step began; null if it never did. */
     public Instant startedAt() {
         return startedAt;
     }

@@ -1,18 +1,18 @@
 package io.presenca.sync;
 
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import io.presenca.store.PendingRecord;
+import java.util.List;
 
 /**
- * One pass of the attendance sync: batches are taken until none is left or one fails. A scheduled
+ * One pass of the attendance sync: batches are taken, oldest capture first and each record at most
+ * once, until none is left or one fails. A scheduled
  * pass only takes records whose retry time has come; {@code sync --once} takes every pending one.
  */
 public final class SyncRun {
 
     private final boolean dueOnly;
-    private final Set<String> sent = new HashSet<>();
     private volatile String stoppedBecause;
+    private volatile PendingRecord lastHandedOut;
 
     public SyncRun(boolean dueOnly) {
         this.dueOnly = dueOnly;
@@ -37,19 +37,12 @@ public final class SyncRun {
         return stoppedBecause;
     }
 
-    /**
-     * Notes records about to be sent; false if one was already sent in this pass, which would mean
-     * the pass is going round in circles (a record neither settled nor failed): then it stops.
-     */
-    boolean firstTimeInThisRun(Collection<String> recordIds) {
-        synchronized (sent) {
-            for (String id : recordIds) {
-                if (!sent.add(id)) {
-                    stop("record " + id + " came back pending within one pass");
-                    return false;
-                }
-            }
-            return true;
-        }
+    /** The last record handed out in this pass: the next batch starts after it. */
+    PendingRecord lastHandedOut() {
+        return lastHandedOut;
+    }
+
+    void handedOut(List<PendingRecord> batch) {
+        lastHandedOut = batch.get(batch.size() - 1);
     }
 }
