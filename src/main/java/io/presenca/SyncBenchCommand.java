@@ -98,8 +98,7 @@ final class SyncBenchCommand {
             sync.central().checkReady(); // schema created before the clock starts
             Main main = new Main();
             sync.bindTo(main, false, gateway.galleryLoader());
-            main.configure().setRoutesIncludePattern(String.join(",",
-                    CentralSync.ROUTE_FILES.stream().map(f -> "classpath:routes/" + f).toList()));
+            main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
             main.start();
             long started;
             long elapsed;

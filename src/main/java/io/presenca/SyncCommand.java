@@ -6,11 +6,8 @@ import io.presenca.store.SyncQueue;
 import io.presenca.store.SyncStatus;
 import io.presenca.sync.CentralSync;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 
@@ -53,7 +50,7 @@ final class SyncCommand {
             main.setDefaultPropertyPlaceholderLocation(
                     "file:application.properties;optional=true,classpath:application.properties;optional=true");
             sync.bindTo(main, false, gateway.galleryLoader());
-            main.configure().setRoutesIncludePattern(routeFiles());
+            main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
             long started = System.nanoTime();
             String attendanceFailure;
             String studentFailure;
@@ -92,12 +89,6 @@ final class SyncCommand {
         if (rejected.size() > REJECTIONS_SHOWN) {
             out.println("  ... (more rejected records: see the export command, sync_status rejected)");
         }
-    }
-
-    /** The sync routes only: the capture routes need models and a camera this command does not load. */
-    private static String routeFiles() {
-        String prefix = Files.isDirectory(Path.of("routes")) ? "file:routes/" : "classpath:routes/";
-        return CentralSync.ROUTE_FILES.stream().map(f -> prefix + f).collect(Collectors.joining(","));
     }
 
     private static String firstNonNull(String a, String b) {

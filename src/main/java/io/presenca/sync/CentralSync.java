@@ -6,10 +6,13 @@ import io.presenca.store.CentralCopyStore;
 import io.presenca.store.Database;
 import io.presenca.store.SyncQueue;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.apache.camel.main.Main;
 
 /**
@@ -21,6 +24,16 @@ public final class CentralSync {
     /** The route files of the sync, in {@code routes/} and bundled in the jar. */
     public static final List<String> ROUTE_FILES = List.of("sync.camel.yaml", "students.camel.yaml",
             "cleanup.camel.yaml");
+
+    /**
+     * Where Camel finds the sync routes: {@code routes/} in the working directory when there is one
+     * (edited by the school), else the copies in the jar. The capture routes are not included: they
+     * need models and a camera that the sync commands do not load.
+     */
+    public static String routeIncludePattern() {
+        String prefix = Files.isDirectory(Path.of("routes")) ? "file:routes/" : "classpath:routes/";
+        return ROUTE_FILES.stream().map(f -> prefix + f).collect(Collectors.joining(","));
+    }
 
     /** Failed calls in a row that open the circuit breaker around the API. */
     static final int CIRCUIT_THRESHOLD = 5;

@@ -64,7 +64,7 @@ public final class SyncFailures {
         int dead = queue.recordFailedAttempt(plans, error, maxAttempts,
                 new SyncLogEntry(batch.startedAt(), now, batch.size(), 0, 0, batch.size(), error));
         LOG.warn("Sync of {} records failed, they stay pending (next try in about {} s): {}", batch.size(),
-                firstWait == null ? 0 : firstWait.toSeconds(), error);
+                String.format("%.1f", firstWait == null ? 0 : firstWait.toMillis() / 1000.0), error);
         if (dead > 0) {
             LOG.warn("{} records failed {} times and moved to dead letters; re-send them with"
                     + " `java -jar presenca.jar sync --retry-dead` once the cause is fixed", dead, maxAttempts);

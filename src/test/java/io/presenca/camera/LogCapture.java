@@ -10,18 +10,18 @@ import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
 /** Collects what one logger writes, so tests can check a WARN is logged exactly once. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(Class<?> loggerOf) {
+    public LogCapture(Class<?> loggerOf) {
         logger = (Logger) LoggerFactory.getLogger(loggerOf);
         appender.start();
         logger.addAppender(appender);
     }
 
-    List<String> messages(Level level) {
+    public List<String> messages(Level level) {
         synchronized (appender.list) {
             return appender.list.stream().filter(e -> e.getLevel() == level)
                     .map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
