@@ -15,7 +15,8 @@ import org.apache.camel.main.Main;
  * {@code sync --once}: runs the attendance sync route until nothing is pending (retry times are not
  * waited for), then the student sync, through the same YAML routes as the gateway's timers.
  * {@code sync --retry-dead}: puts dead records back in the queue first, with a fresh retry budget.
- * Exit code 0 when every pending record ended synced or rejected and the student sync worked.
+ * Exit code 0 when every pending record ended synced or rejected and both syncs worked; 1 otherwise,
+ * with the reason printed.
  */
 final class SyncCommand {
 
@@ -70,8 +71,8 @@ final class SyncCommand {
                     (System.nanoTime() - started) / 1e9);
             printRejections(out, queue.rejectedReasons(REJECTIONS_SHOWN + 1));
             boolean pendingLeft = counts.get(SyncStatus.PENDING) > 0;
-            if (pendingLeft) {
-                out.println("sync: records still pending: " + (attendanceFailure == null ? "unknown cause" : attendanceFailure));
+            if (attendanceFailure != null) {
+                out.println("sync: attendance sync failed: " + attendanceFailure);
             }
             if (counts.get(SyncStatus.DEAD) > 0) {
                 out.println("sync: dead records are not sent by --once; use --retry-dead once their cause is fixed");
@@ -79,7 +80,7 @@ final class SyncCommand {
             if (studentFailure != null) {
                 out.println("sync: student sync failed: " + studentFailure);
             }
-            return pendingLeft || studentFailure != null ? 1 : 0;
+            return pendingLeft || attendanceFailure != null || studentFailure != null ? 1 : 0;
         }
     }
 

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * loopback stand-in of the school's API. Settings are short (1 s timer, 1 s backoff, batches of 20)
  * so that recovery shows within seconds.
  */
-final class SyncFixture implements AutoCloseable {
+public final class SyncFixture implements AutoCloseable {
 
     static final String API_KEY = "test-key";
     static final String DEVICE = "door-test";
@@ -52,12 +52,12 @@ final class SyncFixture implements AutoCloseable {
     final PgSupport pg = PgSupport.get();
     final String pgDb = pg.newDatabase();
     final TcpProxy proxy;
-    final LoopbackApi api;
-    final Map<String, String> settings = new HashMap<>();
+    public final LoopbackApi api;
+    public final Map<String, String> settings = new HashMap<>();
     private Main main;
     private CentralSync sync;
 
-    SyncFixture() throws IOException {
+    public SyncFixture() throws IOException {
         proxy = new TcpProxy(pg.host, pg.port);
         api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll());
         settings.putAll(pg.settings(pgDb, "127.0.0.1", proxy.port()));
@@ -78,7 +78,7 @@ final class SyncFixture implements AutoCloseable {
     }
 
     /** {@code n} pending records of 7 students, a minute apart, oldest first; their ids in that order. */
-    List<String> recordPending(int n) {
+    public List<String> recordPending(int n) {
         StudentStore students = new StudentStore(db);
         AttendanceStore attendance = new AttendanceStore(db);
         Instant start = Instant.parse("2026-03-02T08:00:00Z");
@@ -122,7 +122,7 @@ final class SyncFixture implements AutoCloseable {
         main.getCamelContext().createProducerTemplate().sendBody("direct:student-sync", null);
     }
 
-    Map<SyncStatus, Long> local() {
+    public Map<SyncStatus, Long> local() {
         return new SyncQueue(db).countByStatus();
     }
 
@@ -135,7 +135,7 @@ final class SyncFixture implements AutoCloseable {
                 "SELECT sync_attempts FROM attendance_records WHERE id = ?", recordId));
     }
 
-    String localError(String recordId) {
+    public String localError(String recordId) {
         return db.withConnection(c -> Sql.first(c, "SELECT last_sync_error FROM attendance_records WHERE id = ?",
                 row -> row.getString(1), recordId)).orElse(null);
     }
@@ -152,11 +152,11 @@ final class SyncFixture implements AutoCloseable {
         }
     }
 
-    long pgRecords() {
+    public long pgRecords() {
         return pgCount("SELECT count(*) FROM attendance_records");
     }
 
-    long pgDistinctIds() {
+    public long pgDistinctIds() {
         return pgCount("SELECT count(DISTINCT id) FROM attendance_records");
     }
 
@@ -195,6 +195,15 @@ final class SyncFixture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Cuts the way to PostgreSQL (as if the server went down) or brings it back. */
+    public void postgresReachable(boolean reachable) throws IOException {
+        if (reachable) {
+            proxy.restore();
+        } else {
+            proxy.cut();
         }
     }
 
