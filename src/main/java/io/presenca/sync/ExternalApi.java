@@ -129,7 +129,8 @@ public final class ExternalApi {
         try {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
-            return "the answer is not JSON (" + e.getOriginalMessage() + ")";
+            String why = e.getOriginalMessage();
+            return "the answer is not JSON (" + (why.length() > 80 ? why.substring(0, 80) + "..." : why) + ")";
         }
         JsonNode results = root == null ? null : root.get("results");
         if (results == null || !results.isArray()) {
