@@ -54,6 +54,8 @@ public final class SyncFixture implements AutoCloseable {
     final TcpProxy proxy;
     public final LoopbackApi api;
     public final Map<String, String> settings = new HashMap<>();
+    /** The in-memory gallery the student sync reloads. */
+    final Gallery gallery = new Gallery();
     private Main main;
     private CentralSync sync;
 
@@ -105,7 +107,7 @@ public final class SyncFixture implements AutoCloseable {
     private CentralSync start(boolean scheduled) throws Exception {
         sync = new CentralSync(settings(), db, "test");
         main = new Main();
-        sync.bindTo(main, scheduled, new GalleryLoader(new TemplateStore(db), new Gallery(), FaceEmbedder.MODEL_NAME));
+        sync.bindTo(main, scheduled, new GalleryLoader(new TemplateStore(db), gallery, FaceEmbedder.MODEL_NAME));
         main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
         main.configure().setJmxEnabled(false);
         main.start();
