@@ -24,6 +24,26 @@ public final class Sql {
         }
     }
 
+    /**
+     * Runs {@code work} as one transaction on {@code c}: committed if it returns, rolled back if it
+     * throws (a failed rollback is attached to the work's own failure, the one worth reporting).
+     */
+    public static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+    }
+
     /** Runs one statement per parameter row as a single JDBC batch; returns the rows changed per row. */
     public static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {

@@ -55,21 +55,17 @@ public final class CentralAttendance {
         long pendingAfter = Math.max(0, queue.countPending() - batch.accepted().size() - batch.rejected().size());
         List<PendingRecord> accepted = batch.accepted();
         try (Connection c = central.connect()) {
-            c.setAutoCommit(false);
-            try {
-                Sql.update(c, UPSERT_DEVICE, deviceId, appVersion, now, now, pendingAfter);
+            Sql.inTransaction(c, tx -> {
+                Sql.update(tx, UPSERT_DEVICE, deviceId, appVersion, now, now, pendingAfter);
                 // records of other devices (re-homed SQLite files) need their device row too
                 for (String otherDevice : otherDevices(batch)) {
-                    Sql.update(c, "INSERT INTO devices (id, last_seen_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                    Sql.update(tx, "INSERT INTO devices (id, last_seen_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
                             otherDevice, now);
                 }
-                insert(c, accepted, now);
+                insert(tx, accepted, now);
                 CrashPoint.reached(CrashPoint.BEFORE_POSTGRES_COMMIT);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                CentralDatabase.rollbackKeeping(c, e);
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new RetryableSyncException(RetryableSyncException.Kind.CENTRAL_DATABASE,
                     central.describe() + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package io.presenca.sync;
 import io.presenca.config.Settings;
 import io.presenca.store.DatabaseException;
 import io.presenca.store.Migrations;
+import io.presenca.store.Sql;
 import io.presenca.store.SqlWork;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -79,15 +80,7 @@ public final class CentralDatabase implements Migrations.Target {
     @Override
     public <T> T inTransaction(SqlWork<T> work) {
         try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackKeeping(c, e);
-                throw e;
-            }
+            return Sql.inTransaction(c, work);
         } catch (SQLException e) {
             throw new DatabaseException(capitalizedDescription() + ": " + e.getMessage(), e);
         }
@@ -97,15 +90,6 @@ public final class CentralDatabase implements Migrations.Target {
     public void lockForMigration(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
-        }
-    }
-
-    /** A connection that just failed often cannot roll back either; the first failure is the one to report. */
-    static void rollbackKeeping(Connection c, Exception failure) {
-        try {
-            c.rollback();
-        } catch (SQLException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
         }
     }
 
