@@ -90,6 +90,7 @@ public final class CentralSync {
         main.bind("studentSync", studentSync);
         main.bind("galleryLoader", galleryLoader);
         main.bind("recordCleanup", cleanup);
+        main.bind("syncAlerts", alerts);
         long attendanceMs = settings.attendanceSyncPeriod().toMillis();
         boolean syncScheduled = scheduled && settings.centralSyncEnabled();
         main.addOverrideProperty("presenca.sync.scheduled", Boolean.toString(syncScheduled));

@@ -1,8 +1,10 @@
 package io.presenca.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.presenca.config.Settings;
+import io.presenca.store.DatabaseException;
 import io.presenca.store.Sql;
 import java.sql.Connection;
 import java.util.List;
@@ -35,6 +37,25 @@ class CentralDatabaseTest {
             Sql.update(c, "UPDATE students SET name = 'x' WHERE id = 's1'");
             assertEquals(1, Sql.count(c, "SELECT count(*) FROM students WHERE updated_at > created_at"),
                     "the trigger moves updated_at on every change");
+        }
+    }
+
+    @Test
+    void sslModeRequireNeverFallsBackToPlainText() throws Exception {
+        PgSupport pg = PgSupport.get();
+        Map<String, String> settings = new java.util.HashMap<>(pg.settings(pg.newDatabase(), pg.host, pg.port));
+        settings.put("POSTGRES_SSLMODE", "require");
+        CentralDatabase central = new CentralDatabase(Settings.load(name -> Optional.ofNullable(settings.get(name))));
+        try {
+            central.checkReady();
+        } catch (DatabaseException e) {
+            // the embedded server has no TLS: refused, with the reason
+            assertTrue(e.getMessage().contains("SSL"), e.getMessage());
+            return;
+        }
+        try (Connection c = central.connect()) { // a TEST_PG_URL server with TLS: the session is encrypted
+            assertTrue(Sql.first(c, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", r -> r.getBoolean(1))
+                    .orElse(false));
         }
     }
 }
