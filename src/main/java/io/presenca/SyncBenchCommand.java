@@ -163,7 +163,7 @@ final class SyncBenchCommand {
         } catch (SQLException e) {
             throw new IllegalStateException("bench sync needs to create a scratch database on PostgreSQL at "
                     + at.postgresHost + ":" + at.postgresPort + " (POSTGRES_* settings, user " + at.postgresUser
-                    + " needs CREATEDB): " + e.getMessage() + ". Or run it with --embedded.", e);
+                    + " needs CREATEDB): " + e.getMessage().replaceAll("\\.$", "") + ". Or run it with --embedded.", e);
         }
     }
 

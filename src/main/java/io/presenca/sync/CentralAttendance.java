@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Route step: writes a batch's accepted records and this gateway's device row to PostgreSQL in one
- * transaction. Records are inserted with {@code ON CONFLICT DO NOTHING}, so a batch delivered twice
+ * transaction, on a connection kept for the pass. Records are inserted with {@code ON CONFLICT DO NOTHING}, so a batch delivered twice
  * (the gateway died before noting it synced, or the API's answer was lost) leaves each record once.
  */
 public final class CentralAttendance {
@@ -41,6 +41,9 @@ public final class CentralAttendance {
     private final String deviceId;
     private final String appVersion;
     private final Clock clock;
+    /** Kept from one batch to the next within a pass (a new connection costs an authentication), not between passes. */
+    private Connection connection;
+    private SyncRun connectionPass;
 
     public CentralAttendance(CentralDatabase central, SyncQueue queue, String deviceId, String appVersion, Clock clock) {
         this.central = central;
@@ -50,12 +53,12 @@ public final class CentralAttendance {
         this.clock = clock;
     }
 
-    public SyncBatch upsert(SyncBatch batch) {
+    public synchronized SyncBatch upsert(SyncBatch batch) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long pendingAfter = Math.max(0, queue.countPending() - batch.accepted().size() - batch.rejected().size());
         List<PendingRecord> accepted = batch.accepted();
-        try (Connection c = central.connect()) {
-            Sql.inTransaction(c, tx -> {
+        try {
+            Sql.inTransaction(connectionFor(batch.run()), tx -> {
                 Sql.update(tx, UPSERT_DEVICE, deviceId, appVersion, now, now, pendingAfter);
                 // records of other devices (re-homed SQLite files) need their device row too
                 for (String otherDevice : otherDevices(batch)) {
@@ -67,11 +70,36 @@ public final class CentralAttendance {
                 return null;
             });
         } catch (SQLException e) {
+            endPass(); // a connection that failed is not used again
             throw new RetryableSyncException(RetryableSyncException.Kind.CENTRAL_DATABASE,
                     central.describe() + ": " + e.getMessage(), e);
         }
         CrashPoint.reached(CrashPoint.AFTER_POSTGRES_COMMIT);
         return batch;
+    }
+
+    /** Route step after the last batch of a pass: no connection to the central database is held between passes. */
+    public synchronized void endPass() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // it was going away anyway
+            }
+            connection = null;
+            connectionPass = null;
+        }
+    }
+
+    private Connection connectionFor(SyncRun pass) throws SQLException {
+        if (connection != null && (connectionPass != pass || !connection.isValid(2))) {
+            endPass();
+        }
+        if (connection == null) {
+            connection = central.connect();
+            connectionPass = pass;
+        }
+        return connection;
     }
 
     private static void insert(Connection c, List<PendingRecord> records, OffsetDateTime validatedAt)

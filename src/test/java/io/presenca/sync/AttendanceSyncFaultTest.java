@@ -198,4 +198,20 @@ class AttendanceSyncFaultTest {
         assertEquals(ids.subList(0, 20), calls.get(0).recordIds(), "oldest first");
         assertNull(gateway.logs().get(0).error());
     }
+
+    @Test
+    void aPassThatFailsHalfwayKeepsWhatWentThroughAndHoldsNoConnection() throws Exception {
+        gateway.recordPending(30);
+        AtomicInteger call = new AtomicInteger();
+        gateway.api.answer(c -> call.incrementAndGet() == 2 ? Reply.of(500, "") : LoopbackApi.acceptingAll().to(c));
+
+        gateway.startManual();
+        gateway.syncNow();
+
+        assertEquals(20, gateway.local().get(SyncStatus.SYNCED));
+        assertEquals(10, gateway.local().get(SyncStatus.PENDING));
+        assertEquals(20, gateway.pgRecords());
+        assertEquals(0, gateway.pgCount("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'presenca "
+                + SyncFixture.DEVICE + "'"), "the pass released its PostgreSQL connection");
+    }
 }
