@@ -13,8 +13,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The school's central PostgreSQL at POSTGRES_HOST:POSTGRES_PORT/POSTGRES_DB. Its schema is created
  * and migrated by the gateway from {@code db/postgres/} (under an advisory lock, since many gateways
- * share one database). A connection per batch: gateways sync a few times an hour, and a fresh
- * connection is the simplest way to survive the server restarting in between.
+ * share one database). No pool: gateways sync a few times an hour, so a connection is opened per
+ * pass (kept for its batches, see {@link CentralAttendance}) or per query, which also survives the
+ * server restarting in between.
  */
 public final class CentralDatabase implements Migrations.Target {
 

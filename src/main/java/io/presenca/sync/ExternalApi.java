@@ -53,10 +53,6 @@ public final class ExternalApi {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
-    public URI endpoint() {
-        return endpoint;
-    }
-
     public SyncBatch validate(SyncBatch batch) {
         batch.begin(clock.instant());
         HttpResponse<String> response = post(batch);

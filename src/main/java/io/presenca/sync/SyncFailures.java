@@ -45,7 +45,8 @@ public final class SyncFailures {
         String error = describe(failure);
         lastFailure = error;
         if (!(exchange.getMessage().getBody() instanceof SyncBatch batch)) {
-            LOG.warn("Route {} failed, tried again at its next run: {}", exchange.getFromRouteId(), error);
+            LOG.warn("Route {} failed, tried again at its next run: {}",
+                    exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class), error);
             return;
         }
         batch.run().stop(error);

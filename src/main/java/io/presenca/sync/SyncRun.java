@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One pass of the attendance sync: batches are taken, oldest capture first and each record at most
- * once, until none is left or one fails. A scheduled
- * pass only takes records whose retry time has come; {@code sync --once} takes every pending one.
+ * once, until none is left or one fails. A scheduled pass only takes records whose retry time has
+ * come; {@code sync --once} takes every pending one.
  */
 public final class SyncRun {
 
@@ -31,10 +31,6 @@ public final class SyncRun {
 
     public boolean stopped() {
         return stoppedBecause != null;
-    }
-
-    public String stoppedBecause() {
-        return stoppedBecause;
     }
 
     /** The last record handed out in this pass: the next batch starts after it. */
