@@ -1,5 +1,6 @@
 package io.presenca.sync;
 
+import io.presenca.store.DatabaseException;
 import io.presenca.store.PendingRecord;
 import io.presenca.store.RetryPlan;
 import io.presenca.store.SyncLogEntry;
@@ -101,7 +102,8 @@ public final class SyncFailures {
 
     /** The message a person can act on; unexpected exceptions keep their type. */
     private static String describe(Throwable failure) {
-        if (failure instanceof RetryableSyncException || failure instanceof ApiKeyRefusedException) {
+        if (failure instanceof RetryableSyncException || failure instanceof ApiKeyRefusedException
+                || failure instanceof DatabaseException) {
             return failure.getMessage();
         }
         return failure.toString();

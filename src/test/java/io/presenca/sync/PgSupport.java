@@ -73,6 +73,11 @@ final class PgSupport {
         return name;
     }
 
+    /** Drops a database made by {@link #newDatabase}, whoever is still connected to it. */
+    void dropDatabase(String name) {
+        execute(adminDb, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
     /** POSTGRES_* settings pointing at {@code database} through {@code host:port}. */
     Map<String, String> settings(String database, String viaHost, int viaPort) {
         Map<String, String> settings = new HashMap<>();

@@ -221,5 +221,6 @@ public final class SyncFixture implements AutoCloseable {
         stop();
         api.close();
         proxy.close();
+        pg.dropDatabase(pgDb);
     }
 }
