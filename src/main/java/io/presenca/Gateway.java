@@ -19,6 +19,7 @@ import io.presenca.store.ReviewStore;
 import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
 import io.presenca.students.Enrollment;
+import io.presenca.sync.CentralSync;
 import io.presenca.vision.FaceAligner;
 import io.presenca.vision.FaceDetector;
 import io.presenca.vision.FaceEmbedder;
@@ -149,6 +150,10 @@ public final class Gateway implements AutoCloseable {
     public ReviewQueue reviewQueue() {
         return new ReviewQueue(new ReviewStore(database()), settings.deviceId,
                 Duration.ofMinutes(settings.minutesBeforeNextCapture));
+    }
+
+    public CentralSync centralSync(String appVersion) {
+        return new CentralSync(settings, database(), appVersion);
     }
 
     public void registerDevice(String appVersion) {

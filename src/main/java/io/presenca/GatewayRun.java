@@ -33,8 +33,8 @@ final class GatewayRun implements Callable<Integer> {
     }
 
     /** Named one by one: a classpath wildcard makes Camel scan the whole jar, natives included (5 s). */
-    static final String BUNDLED_ROUTES =
-            "classpath:routes/capture.camel.yaml,classpath:routes/enrollment.camel.yaml";
+    static final String BUNDLED_ROUTES = "classpath:routes/capture.camel.yaml,classpath:routes/enrollment.camel.yaml,"
+            + "classpath:routes/sync.camel.yaml,classpath:routes/students.camel.yaml,classpath:routes/cleanup.camel.yaml";
     /** The Rekognition upkeep routes: loaded only when MATCHER uses Rekognition (their beans exist only then). */
     static final String REKOGNITION_ROUTES = "rekognition.camel.yaml";
 
@@ -93,6 +93,8 @@ final class GatewayRun implements Callable<Integer> {
                 main.addOverrideProperty("presenca.rekognition.recheck-ms", Long.toString(settings.rekognitionRetrySeconds * 1000L));
                 main.addOverrideProperty("presenca.rekognition.reverify", Boolean.toString(settings.rekognitionReverify));
             }
+            gateway.centralSync(version).bindTo(main, true, gateway.galleryLoader());
+            logCentralSync();
             main.addOverrideProperty("presenca.camera.source", settings.cameraSource);
             main.addOverrideProperty("presenca.exit-at-end", Boolean.toString(exitAtEnd));
             main.addOverrideProperty("presenca.enrollment.rescan-ms", Long.toString(settings.enrollmentRescanSeconds * 1000L));
@@ -115,6 +117,16 @@ final class GatewayRun implements Callable<Integer> {
 
     Summary summary() {
         return summary;
+    }
+
+    private void logCentralSync() {
+        if (settings.centralSyncEnabled()) {
+            LOG.info("Central sync on: attendance every {} s to {}, students every {} min from PostgreSQL at {}:{}/{}",
+                    settings.attendanceSyncPeriod().toSeconds(), settings.externalApiUrl, settings.studentSyncInterval,
+                    settings.postgresHost, settings.postgresPort, settings.postgresDb);
+        } else {
+            LOG.info("Central sync off: EXTERNAL_API_URL is not set. Attendance stays pending in SQLite until it is.");
+        }
     }
 
     /** A file or folder source that does not exist is a mistake in the settings, not a camera to wait for. */

@@ -33,6 +33,11 @@ public final class Presenca {
             "                           capture pipeline speed per stage on a video or image folder; gallery search cost",
             "  reindex                  rebuild the AWS Rekognition collection (REKOGNITION_COLLECTION_ID) from the",
             "                           enrollment photos: after a Rekognition face model upgrade, or to start over",
+            "  sync --once              send pending attendance to the school's API and PostgreSQL now, then",
+            "                           copy student changes down; exit 0 when nothing is left pending",
+            "  sync --retry-dead        the same, after putting dead records (failed too often) back in the queue",
+            "  bench sync [--records N] [--embedded]",
+            "                           sync N generated records (default 10000) against a loopback API; prints records/s",
             "  help                     this text",
             "Settings are environment variables (or lines of application.properties); see README.md.");
 
@@ -52,8 +57,11 @@ public final class Presenca {
                 case "enroll" -> new EnrollCommand(Settings.fromProcess()).run(out);
                 case "export" -> new ExportCommand(Settings.fromProcess(), options).run(out);
                 case "evaluate" -> new EvaluateCommand(Settings.fromProcess(), options).run(out);
-                case "bench" -> new BenchCommand(options).run(out);
+                case "bench" -> benchesSync(options)
+                        ? new SyncBenchCommand(Settings.fromProcess(), options.subList(1, options.size())).run(out)
+                        : new BenchCommand(options).run(out);
                 case "reindex" -> new ReindexCommand(Settings.fromProcess()).run(out, err);
+                case "sync" -> new SyncCommand(Settings.fromProcess(), options).run(out);
                 case "help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -74,6 +82,12 @@ public final class Presenca {
             LOG.error("presenca failed: {}", e.toString(), e);
             return 1;
         }
+    }
+
+    /** {@code bench sync ...}: the options after {@code sync}. */
+    /** {@code bench sync ...} measures the central sync; {@code bench --source ...} the capture pipeline. */
+    private static boolean benchesSync(List<String> options) {
+        return !options.isEmpty() && options.get(0).equals("sync");
     }
 
     /** The command line is wrong; the message says how. */

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,17 +39,26 @@ public final class Settings {
     public final Path modelsDir;
     public final int enrollmentRescanSeconds;
     public final String deviceId;
-    // sync (used by the sync manager)
+    // central sync
     public final int studentSyncInterval;
     public final int attendanceSyncInterval;
+    /** Overrides ATTENDANCE_SYNC_INTERVAL when above 0 (tests, demos). */
+    public final int attendanceSyncIntervalSeconds;
     public final int cleanupDays;
     public final String postgresDb;
     public final String postgresUser;
     public final String postgresPassword;
     public final String postgresHost;
     public final int postgresPort;
+    public final String postgresSslMode;
+    public final Path postgresSslRootCert;
     public final String externalApiUrl;
     public final String externalApiKey;
+    public final int externalApiTimeoutSeconds;
+    public final int syncBatchSize;
+    public final int syncMaxAttempts;
+    public final int syncRetryBaseSeconds;
+    public final int syncCircuitOpenSeconds;
     public final String awsAccessKeyId;
     public final String awsSecretAccessKey;
     public final String awsRegion;
@@ -93,28 +101,38 @@ public final class Settings {
 
         studentSyncInterval = read.integer("STUDENT_SYNC_INTERVAL", 60, 1, 7 * 24 * 60);
         attendanceSyncInterval = read.integer("ATTENDANCE_SYNC_INTERVAL", 5, 1, 24 * 60);
+        attendanceSyncIntervalSeconds = read.integer("ATTENDANCE_SYNC_INTERVAL_SECONDS", 0, 0, 24 * 3600);
         cleanupDays = read.integer("CLEANUP_DAYS", 30, 1, 3650);
         postgresDb = read.text("POSTGRES_DB", "attendance");
         postgresUser = read.text("POSTGRES_USER", "postgres");
         postgresPassword = read.secret("POSTGRES_PASSWORD");
         postgresHost = read.text("POSTGRES_HOST", "localhost");
         postgresPort = read.integer("POSTGRES_PORT", 5435, 1, 65_535);
-        externalApiUrl = read.text("EXTERNAL_API_URL", null);
+        postgresSslMode = read.choice("POSTGRES_SSLMODE", "prefer",
+                "disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+        postgresSslRootCert = read.path("POSTGRES_SSLROOTCERT", null);
+        externalApiUrl = read.url("EXTERNAL_API_URL");
         externalApiKey = read.secret("EXTERNAL_API_KEY");
+        externalApiTimeoutSeconds = read.integer("EXTERNAL_API_TIMEOUT_SECONDS", 30, 1, 600);
+        syncBatchSize = read.integer("SYNC_BATCH_SIZE", 1000, 1, 5000);
+        syncMaxAttempts = read.integer("SYNC_MAX_ATTEMPTS", 10, 1, 1000);
+        syncRetryBaseSeconds = read.integer("SYNC_RETRY_BASE_SECONDS", 30, 1, 3600);
+        syncCircuitOpenSeconds = read.integer("SYNC_CIRCUIT_OPEN_SECONDS", 120, 1, 24 * 3600);
         awsAccessKeyId = read.secret("AWS_ACCESS_KEY_ID");
         awsSecretAccessKey = read.secret("AWS_SECRET_ACCESS_KEY");
         awsRegion = read.text("AWS_REGION", "us-east-1");
 
-        matcher = MatcherKind.fromSetting(read.choice("MATCHER", "local", MatcherKind.settings()));
+        matcher = MatcherKind.fromSetting(read.choice("MATCHER", "local", MatcherKind.settings().toArray(String[]::new)));
         // one collection per gateway by default: each indexes and deletes the faces of its own photos
         rekognitionCollectionId = read.text("REKOGNITION_COLLECTION_ID", "presenca-" + deviceId);
-        rekognitionEndpoint = read.url("REKOGNITION_ENDPOINT");
+        String endpoint = read.url("REKOGNITION_ENDPOINT");
+        rekognitionEndpoint = endpoint == null ? null : URI.create(endpoint);
         rekognitionTps = read.decimal("REKOGNITION_TPS", 5, 0.1, 1000);
         rekognitionFrameBudgetMs = read.integer("REKOGNITION_FRAME_BUDGET_MS", 300, 0, 60_000);
         rekognitionTimeoutMs = read.integer("REKOGNITION_TIMEOUT_MS", 3000, 100, 60_000);
         rekognitionRetrySeconds = read.integer("REKOGNITION_RETRY_SECONDS", 30, 1, 3600);
         rekognitionQualityFilter = read.choice("REKOGNITION_QUALITY_FILTER", "AUTO",
-                List.of("NONE", "AUTO", "LOW", "MEDIUM", "HIGH"));
+                "NONE", "AUTO", "LOW", "MEDIUM", "HIGH");
         rekognitionReverify = read.flag("REKOGNITION_REVERIFY", false);
 
         if (deviceId == null || !deviceId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
@@ -125,6 +143,10 @@ public final class Settings {
         if (!rekognitionCollectionId.matches("[a-zA-Z0-9_.\\-]{1,255}")) {
             throw SettingsReader.invalid("REKOGNITION_COLLECTION_ID", rekognitionCollectionId,
                     "letters, digits, '.', '_' or '-', at most 255 characters");
+        }
+        if (postgresSslRootCert != null && !java.nio.file.Files.isRegularFile(postgresSslRootCert)) {
+            throw SettingsReader.invalid("POSTGRES_SSLROOTCERT", postgresSslRootCert.toString(),
+                    "the path of a readable CA certificate file (PEM)");
         }
         effective = Collections.unmodifiableMap(read.effective());
     }
@@ -141,6 +163,17 @@ public final class Settings {
     public String describe() {
         return effective.entrySet().stream().map(e -> "  " + e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    /** Central sync runs only where the school's validation API is configured. */
+    public boolean centralSyncEnabled() {
+        return externalApiUrl != null;
+    }
+
+    /** How often pending attendance is sent: ATTENDANCE_SYNC_INTERVAL_SECONDS if set, else the minutes. */
+    public java.time.Duration attendanceSyncPeriod() {
+        return attendanceSyncIntervalSeconds > 0 ? java.time.Duration.ofSeconds(attendanceSyncIntervalSeconds)
+                : java.time.Duration.ofMinutes(attendanceSyncInterval);
     }
 
     public Map<String, String> effective() {

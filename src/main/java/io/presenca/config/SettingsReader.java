@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,6 +34,45 @@ final class SettingsReader {
         return value;
     }
 
+    /** One of {@code allowed}, compared without case. */
+    String choice(String name, String fallback, String... allowed) {
+        String value = text(name, fallback);
+        for (String option : allowed) {
+            if (option.equalsIgnoreCase(value)) {
+                effective.put(name, option);
+                return option;
+            }
+        }
+        throw invalid(name, value, "one of " + String.join(", ", allowed));
+    }
+
+    /**
+     * An http(s) URL, or null when not set. Logged without any user:password part: credentials
+     * belong in their own secret settings.
+     */
+    String url(String name) {
+        String value = sources.apply(name).orElse(null);
+        if (value == null) {
+            effective.put(name, "(not set)");
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw invalid(name, "(not a URL)", "an http:// or https:// URL such as https://api.school.example/v1");
+        }
+        if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+            throw invalid(name, uri.getUserInfo() == null ? value : "(a URL with credentials)",
+                    "an http:// or https:// URL such as https://api.school.example/v1");
+        }
+        if (uri.getUserInfo() != null) {
+            throw invalid(name, "(a URL with credentials)", "a URL without user:password; put the key in EXTERNAL_API_KEY");
+        }
+        effective.put(name, value);
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
     Path path(String name, String fallback) {
         String value = text(name, fallback);
         return value == null ? null : Path.of(value);
@@ -63,38 +101,6 @@ final class SettingsReader {
         }
         effective.put(name, value.toString());
         return value;
-    }
-
-    /** One of {@code allowed}, compared without case; the value is returned as written in {@code allowed}. */
-    String choice(String name, String fallback, List<String> allowed) {
-        Optional<String> raw = sources.apply(name);
-        String value = fallback;
-        if (raw.isPresent()) {
-            value = allowed.stream().filter(a -> a.equalsIgnoreCase(raw.get())).findFirst()
-                    .orElseThrow(() -> invalid(name, raw.get(), "one of " + String.join(", ", allowed)));
-        }
-        effective.put(name, value);
-        return value;
-    }
-
-    /** An absolute http(s) URL, or null when not set. */
-    URI url(String name) {
-        Optional<String> raw = sources.apply(name);
-        if (raw.isEmpty()) {
-            effective.put(name, "(not set)");
-            return null;
-        }
-        URI uri;
-        try {
-            uri = new URI(raw.get());
-        } catch (URISyntaxException e) {
-            throw invalid(name, raw.get(), "a URL such as https://rekognition.eu-west-1.amazonaws.com");
-        }
-        if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw invalid(name, raw.get(), "a URL such as https://rekognition.eu-west-1.amazonaws.com");
-        }
-        effective.put(name, uri.toString());
-        return uri;
     }
 
     boolean flag(String name, boolean fallback) {

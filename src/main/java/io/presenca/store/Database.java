@@ -85,15 +85,7 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
         try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackKeeping(c, e);
-                throw e;
-            }
+            return Sql.inTransaction(c, work);
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -116,15 +108,6 @@ public final class Database implements AutoCloseable {
     /** Nothing to release: connections are opened and closed per operation. */
     @Override
     public void close() {
-    }
-
-    // The work's own failure is the one worth reporting; a failed rollback is attached to it.
-    private static void rollbackKeeping(Connection c, Exception failure) {
-        try {
-            c.rollback();
-        } catch (SQLException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
-        }
     }
 
     private DatabaseException failed(SQLException e) {

@@ -24,6 +24,37 @@ public final class Sql {
         }
     }
 
+    /**
+     * Runs {@code work} as one transaction on {@code c}: committed if it returns, rolled back if it
+     * throws (a failed rollback is attached to the work's own failure, the one worth reporting).
+     */
+    public static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs one statement per parameter row as a single JDBC batch; returns the rows changed per row. */
+    public static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            return rows.isEmpty() ? new int[0] : statement.executeBatch();
+        }
+    }
+
     public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
         try (PreparedStatement statement = prepare(c, sql, params);
@@ -66,14 +97,18 @@ public final class Sql {
     private static PreparedStatement prepare(Connection c, String sql, Object[] params) throws SQLException {
         PreparedStatement statement = c.prepareStatement(sql);
         try {
-            for (int i = 0; i < params.length; i++) {
-                Object value = params[i] instanceof Instant instant ? Timestamps.format(instant) : params[i];
-                statement.setObject(i + 1, value);
-            }
+            bind(statement, params);
             return statement;
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object value = params[i] instanceof Instant instant ? Timestamps.format(instant) : params[i];
+            statement.setObject(i + 1, value);
         }
     }
 }

@@ -19,7 +19,10 @@ public final class StudentStore {
         this.db = db;
     }
 
-    /** Adds the student or updates their name and class; re-activates a soft-deleted student. */
+    /**
+     * Adds the student or updates their name and class; re-activates a soft-deleted student, except
+     * one the school's central database deleted: photos left in FACES_DIR must not bring them back.
+     */
     public void upsert(String id, String name, String className) {
         requireId(id);
         Instant now = Timestamps.now();
@@ -28,7 +31,9 @@ public final class StudentStore {
                 VALUES (?, ?, ?, 1, NULL, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET
                     name = excluded.name, class_name = excluded.class_name,
-                    active = 1, deleted_at = NULL, updated_at = excluded.updated_at""",
+                    active = 1 - students.deleted_centrally,
+                    deleted_at = CASE WHEN students.deleted_centrally = 1 THEN students.deleted_at END,
+                    updated_at = excluded.updated_at""",
                 id, name, className, now, now));
     }
 

@@ -102,7 +102,7 @@ public final class StudentFolder {
     }
 
     /** A folder name made safe for a one-line report: control characters shown as escapes. */
-    static String printable(String name) {
+    public static String printable(String name) {
         StringBuilder out = new StringBuilder(name.length());
         name.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {

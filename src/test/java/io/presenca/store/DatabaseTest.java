@@ -23,8 +23,8 @@ class DatabaseTest {
                 row -> row.getString(1)));
 
         assertEquals(List.of("attendance_records", "devices", "enrollment_photos", "face_templates",
-                "rekognition_faces", "rekognition_rechecks", "review_items", "schema_version", "students", "sync_logs"),
-                tables);
+                "rekognition_faces", "rekognition_rechecks", "review_items", "schema_version", "students", "sync_cursors",
+                "sync_logs"), tables);
         assertEquals(Migrations.listed().size(), db.schemaVersion());
     }
 

@@ -1,6 +1,7 @@
 package io.presenca.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,5 +36,25 @@ class MigrationsTest {
 
         assertEquals(List.of("CREATE TABLE t (x TEXT DEFAULT 'a;b')", "INSERT INTO t VALUES ('it''s; fine')"),
                 statements);
+    }
+
+    @Test
+    void functionBodiesInDollarQuotesStayInOneStatement() {
+        List<String> statements = SqlScript.statements("""
+                CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN NEW.x := 1; RETURN NEW; END
+                $$;
+                CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $body$ SELECT 1; $body$;
+                SELECT '$$;'
+                """);
+
+        assertEquals(3, statements.size(), statements.toString());
+        assertTrue(statements.get(0).endsWith("END\n$$"), statements.get(0));
+        assertEquals("SELECT '$$;'", statements.get(2));
+    }
+
+    @Test
+    void theCentralPostgresScriptsAreListedInOrder() {
+        assertEquals(List.of(1), Migrations.in("db/postgres/").scripts().stream().map(Migrations.Migration::version).toList());
     }
 }

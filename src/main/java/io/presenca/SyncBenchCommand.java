@@ -1,0 +1,203 @@
+package io.presenca;
+
+import io.presenca.config.SettingSources;
+import io.presenca.config.Settings;
+import io.presenca.store.Database;
+import io.presenca.store.Sql;
+import io.presenca.store.SyncStatus;
+import io.presenca.store.Timestamps;
+import io.presenca.sync.CentralSync;
+import io.presenca.sync.bench.LoopbackApi;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+
+/**
+ * {@code bench sync [--records N] [--embedded]}: N pending records in a scratch SQLite file are sent
+ * through the real attendance sync route to a loopback stand-in of the API and into PostgreSQL, and
+ * the rate is printed. PostgreSQL is the one of the POSTGRES_* settings (a scratch database is
+ * created there and dropped after) or, with {@code --embedded}, one started for the run.
+ */
+final class SyncBenchCommand {
+
+    private static final String API_KEY = "bench-key";
+    private static final int STUDENTS = 200;
+    /** Synced first and not timed, so the figure is the steady rate of a running gateway, not JIT warm-up. */
+    private static final int WARM_UP = 2_000;
+
+    private final Settings settings;
+    private final int records;
+    private final boolean embedded;
+
+    SyncBenchCommand(Settings settings, List<String> options) {
+        this.settings = settings;
+        int count = 10_000;
+        boolean useEmbedded = false;
+        for (int i = 0; i < options.size(); i++) {
+            switch (options.get(i)) {
+                case "--embedded" -> useEmbedded = true;
+                case "--records" -> count = recordCount(i + 1 < options.size() ? options.get(++i) : null);
+                default -> throw new Presenca.UsageException("bench sync: unknown option '" + options.get(i) + "'.");
+            }
+        }
+        this.records = count;
+        this.embedded = useEmbedded;
+    }
+
+    int run(PrintStream out) throws Exception {
+        Path home = Files.createTempDirectory("presenca-bench-sync");
+        String scratchDb = "presenca_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        try (EmbeddedPostgres pg = embedded ? EmbeddedPostgres.builder().start() : null;
+             LoopbackApi api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll())) {
+            Map<String, String> overrides = new HashMap<>();
+            overrides.put("SQLITE_PATH", home.resolve("bench.db").toString());
+            overrides.put("EXTERNAL_API_URL", api.url());
+            overrides.put("EXTERNAL_API_KEY", API_KEY);
+            overrides.put("DEVICE_ID", "bench-" + scratchDb.substring(15));
+            if (pg != null) {
+                overrides.put("POSTGRES_HOST", "localhost");
+                overrides.put("POSTGRES_PORT", Integer.toString(pg.getPort()));
+                overrides.put("POSTGRES_USER", "postgres");
+                overrides.put("POSTGRES_DB", "postgres");
+                overrides.put("POSTGRES_SSLMODE", "disable");
+            }
+            Settings admin = Settings.load(name -> Optional.ofNullable(overrides.get(name))
+                    .or(() -> SettingSources.ofProcess().apply(name)));
+            createDatabase(admin, scratchDb);
+            overrides.put("POSTGRES_DB", scratchDb);
+            Settings bench = Settings.load(name -> Optional.ofNullable(overrides.get(name))
+                    .or(() -> SettingSources.ofProcess().apply(name)));
+            try {
+                return measure(bench, out);
+            } finally {
+                dropDatabase(admin, scratchDb);
+            }
+        } finally {
+            deleteTree(home);
+        }
+    }
+
+    private int measure(Settings bench, PrintStream out) throws Exception {
+        try (Gateway gateway = new Gateway(bench)) {
+            Database local = gateway.database();
+            addStudents(local);
+            CentralSync sync = gateway.centralSync(Version.current());
+            sync.central().checkReady(); // schema created before the clock starts
+            Main main = new Main();
+            sync.bindTo(main, false, gateway.galleryLoader());
+            main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
+            main.start();
+            long started;
+            long elapsed;
+            try {
+                ProducerTemplate routes = main.getCamelContext().createProducerTemplate();
+                addPendingRecords(local, bench.deviceId, WARM_UP, 0);
+                routes.sendBodyAndHeader("direct:attendance-sync", null, "syncNow", true);
+                addPendingRecords(local, bench.deviceId, records, WARM_UP);
+                started = System.nanoTime();
+                routes.sendBodyAndHeader("direct:attendance-sync", null, "syncNow", true);
+                elapsed = System.nanoTime() - started;
+            } finally {
+                main.stop();
+            }
+            long synced = sync.queue().countByStatus().get(SyncStatus.SYNCED);
+            long central;
+            try (Connection c = sync.central().connect()) {
+                central = Sql.count(c, "SELECT count(*) FROM attendance_records");
+            }
+            double seconds = elapsed / 1e9;
+            out.printf("bench sync: %d records in %.2f s = %.0f records/s (after a %d-record warm-up; batches of %d,"
+                            + " SQLite synchronous=FULL, loopback API, %s)%n", records, seconds, records / seconds,
+                    WARM_UP, bench.syncBatchSize, sync.central().describe());
+            if (synced != records + WARM_UP || central != records + WARM_UP) {
+                out.printf("bench sync: FAILED: %d synced in SQLite and %d in PostgreSQL, expected %d each%n",
+                        synced, central, records + WARM_UP);
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    private static void addStudents(Database local) {
+        Instant now = Timestamps.now();
+        List<Object[]> students = new ArrayList<>();
+        for (int i = 0; i < STUDENTS; i++) {
+            students.add(new Object[] {"bench-student-" + i, now, now});
+        }
+        local.inTransaction(c -> Sql.batch(c, "INSERT INTO students(id, created_at, updated_at) VALUES (?, ?, ?)",
+                students));
+    }
+
+    /** {@code count} pending records, one second apart, numbered from {@code first}. */
+    private static void addPendingRecords(Database local, String deviceId, int count, int first) {
+        Instant start = Timestamps.now().minusSeconds(2_000_000);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            rows.add(new Object[] {UUID.randomUUID().toString(), "bench-student-" + (i % STUDENTS), deviceId,
+                    start.plusSeconds(i), start});
+        }
+        local.inTransaction(c -> Sql.batch(c, """
+                    INSERT INTO attendance_records(id, student_id, device_id, captured_at, confidence, distance,
+                        matcher, created_at)
+                    VALUES (?, ?, ?, ?, 97.5, 0.3, 'local', ?)""", rows));
+    }
+
+    private static void createDatabase(Settings at, String name) {
+        try (Connection c = adminConnection(at); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("bench sync needs to create a scratch database on PostgreSQL at "
+                    + at.postgresHost + ":" + at.postgresPort + " (POSTGRES_* settings, user " + at.postgresUser
+                    + " needs CREATEDB): " + e.getMessage().replaceAll("\\.$", "") + ". Or run it with --embedded.", e);
+        }
+    }
+
+    private static void dropDatabase(Settings at, String name) throws SQLException {
+        try (Connection c = adminConnection(at); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    /** A connection to the settings' database, used to create and drop the scratch one. */
+    private static Connection adminConnection(Settings at) throws SQLException {
+        String url = "jdbc:postgresql://" + at.postgresHost + ":" + at.postgresPort + "/" + at.postgresDb
+                + "?sslmode=" + at.postgresSslMode
+                + (at.postgresSslRootCert == null ? "" : "&sslrootcert=" + at.postgresSslRootCert.toAbsolutePath());
+        return DriverManager.getConnection(url, at.postgresUser, at.postgresPassword);
+    }
+
+    private static int recordCount(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= 1_000_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new Presenca.UsageException("bench sync: --records needs a number from 1 to 1000000.");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

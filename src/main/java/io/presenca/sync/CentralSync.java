@@ -1,0 +1,123 @@
+package io.presenca.sync;
+
+import io.presenca.config.Settings;
+import io.presenca.matching.GalleryLoader;
+import io.presenca.store.CentralCopyStore;
+import io.presenca.store.Database;
+import io.presenca.store.SyncQueue;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.apache.camel.main.Main;
+
+/**
+ * The sync beans, built from the settings, and what the YAML routes in {@code routes/sync.camel.yaml},
+ * {@code routes/students.camel.yaml} and {@code routes/cleanup.camel.yaml} refer to them by.
+ */
+public final class CentralSync {
+
+    /** The route files of the sync, in {@code routes/} and bundled in the jar. */
+    public static final List<String> ROUTE_FILES = List.of("sync.camel.yaml", "students.camel.yaml",
+            "cleanup.camel.yaml");
+
+    /**
+     * Where Camel finds the sync routes: {@code routes/} in the working directory when there is one
+     * (edited by the school), else the copies in the jar. The capture routes are not included: they
+     * need models and a camera that the sync commands do not load.
+     */
+    public static String routeIncludePattern() {
+        String prefix = Files.isDirectory(Path.of("routes")) ? "file:routes/" : "classpath:routes/";
+        return ROUTE_FILES.stream().map(f -> prefix + f).collect(Collectors.joining(","));
+    }
+
+    /** Failed calls in a row that open the circuit breaker around the API. */
+    static final int CIRCUIT_THRESHOLD = 5;
+    /** No record waits longer than this between two attempts. */
+    static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+    private final Settings settings;
+    private final SyncQueue queue;
+    private final CentralDatabase central;
+    private final SyncAlerts alerts = new SyncAlerts();
+    private final SyncGate gate;
+    private final ExternalApi api;
+    private final CentralAttendance centralAttendance;
+    private final PendingAttendance pendingAttendance;
+    private final SyncFailures failures;
+    private final CentralStudents centralStudents;
+    private final StudentSync studentSync;
+    private final RecordCleanup cleanup;
+
+    public CentralSync(Settings settings, Database local, String appVersion) {
+        this.settings = settings;
+        Clock clock = Clock.systemUTC();
+        Duration apiTimeout = Duration.ofSeconds(settings.externalApiTimeoutSeconds);
+        this.queue = new SyncQueue(local);
+        this.central = new CentralDatabase(settings);
+        CircuitBreaker circuit = new CircuitBreaker(CIRCUIT_THRESHOLD,
+                Duration.ofSeconds(settings.syncCircuitOpenSeconds), clock);
+        String apiUrl = settings.externalApiUrl == null ? "http://external-api-not-set.invalid" : settings.externalApiUrl;
+        this.api = new ExternalApi(apiUrl, settings.externalApiKey, settings.deviceId, apiTimeout, circuit, clock);
+        this.gate = new SyncGate(URI.create(apiUrl), apiTimeout, central, circuit, alerts);
+        this.centralAttendance = new CentralAttendance(central, queue, settings.deviceId, appVersion, clock);
+        this.pendingAttendance = new PendingAttendance(queue, settings.syncBatchSize, clock);
+        Duration firstWait = Duration.ofSeconds(settings.syncRetryBaseSeconds);
+        Backoff backoff = new Backoff(firstWait, firstWait.compareTo(LONGEST_WAIT) > 0 ? firstWait : LONGEST_WAIT,
+                new Random());
+        this.failures = new SyncFailures(queue, backoff, settings.syncMaxAttempts, alerts, clock);
+        CentralCopyStore copies = new CentralCopyStore(local);
+        this.centralStudents = new CentralStudents(central, copies);
+        this.studentSync = new StudentSync(copies);
+        this.cleanup = new RecordCleanup(queue, settings.cleanupDays, clock);
+    }
+
+    /**
+     * Binds the beans by the names the routes use. {@code scheduled}: the timers run (the gateway);
+     * otherwise the routes run only when called ({@code sync --once}).
+     */
+    public void bindTo(Main main, boolean scheduled, GalleryLoader galleryLoader) {
+        main.bind("syncGate", gate);
+        main.bind("pendingAttendance", pendingAttendance);
+        main.bind("externalApi", api);
+        main.bind("centralAttendance", centralAttendance);
+        main.bind("syncFailures", failures);
+        main.bind("centralStudents", centralStudents);
+        main.bind("studentSync", studentSync);
+        main.bind("galleryLoader", galleryLoader);
+        main.bind("recordCleanup", cleanup);
+        main.bind("syncAlerts", alerts);
+        long attendanceMs = settings.attendanceSyncPeriod().toMillis();
+        boolean syncScheduled = scheduled && settings.centralSyncEnabled();
+        main.addOverrideProperty("presenca.sync.scheduled", Boolean.toString(syncScheduled));
+        main.addOverrideProperty("presenca.sync.attendance-ms", Long.toString(attendanceMs));
+        main.addOverrideProperty("presenca.sync.students-ms", Long.toString(settings.studentSyncInterval * 60_000L));
+        // the backlog of a gateway that was off goes out soon after start, not one interval later
+        main.addOverrideProperty("presenca.sync.first-delay-ms", Long.toString(Math.min(attendanceMs, 5_000)));
+        main.addOverrideProperty("presenca.cleanup.scheduled", Boolean.toString(scheduled));
+    }
+
+    public SyncQueue queue() {
+        return queue;
+    }
+
+    public CentralDatabase central() {
+        return central;
+    }
+
+    public SyncGate gate() {
+        return gate;
+    }
+
+    public SyncFailures failures() {
+        return failures;
+    }
+
+    public SyncAlerts alerts() {
+        return alerts;
+    }
+}

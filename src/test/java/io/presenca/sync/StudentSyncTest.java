@@ -1,0 +1,107 @@
+package io.presenca.sync;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.presenca.store.DescriptorCodec;
+import io.presenca.store.Sql;
+import io.presenca.store.StoredTemplate;
+import io.presenca.store.StudentStore;
+import io.presenca.store.TemplateStore;
+import io.presenca.vision.FaceEmbedder;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Students and templates changed in the central PostgreSQL reach the gateway, and only those. */
+@Timeout(120)
+class StudentSyncTest {
+
+    private static final String MODEL = FaceEmbedder.MODEL_NAME;
+
+    private SyncFixture gateway;
+    private StudentStore students;
+    private TemplateStore templates;
+
+    @BeforeEach
+    void start() throws Exception {
+        gateway = new SyncFixture();
+        gateway.startManual().central().checkReady();
+        students = new StudentStore(gateway.db);
+        templates = new TemplateStore(gateway.db);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        gateway.close();
+    }
+
+    private void central(String sql, Object... params) throws Exception {
+        try (Connection c = gateway.pg.connect(gateway.pgDb)) {
+            Sql.update(c, sql, params);
+        }
+    }
+
+    private static float[] descriptor(float seed) {
+        float[] d = new float[128];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = seed + i / 1000f;
+        }
+        return d;
+    }
+
+    @Test
+    void newStudentsAndTheirTemplatesArriveAndCanBeMatched() throws Exception {
+        central("INSERT INTO students (id, name, class_name) VALUES ('s-ana', 'Ana Souza', '5A'), ('s-bia', NULL, '5B')");
+        central("INSERT INTO face_templates (id, student_id, model, descriptor) VALUES ('t1', 's-ana', ?, ?),"
+                + " ('t2', 's-bia', ?, ?), ('t3', 's-bia', 'some-other-model', ?)",
+                MODEL, DescriptorCodec.encode(descriptor(0.1f)), MODEL, DescriptorCodec.encode(descriptor(0.2f)),
+                DescriptorCodec.encode(descriptor(0.3f)));
+
+        gateway.syncStudents();
+
+        assertEquals("Ana Souza", students.find("s-ana").orElseThrow().name());
+        assertTrue(students.find("s-bia").orElseThrow().active());
+        List<StoredTemplate> usable = templates.activeTemplates(MODEL);
+        assertEquals(List.of("s-ana", "s-bia"), usable.stream().map(StoredTemplate::studentId).toList());
+        assertArrayEquals(descriptor(0.1f), usable.get(0).descriptor());
+        assertEquals(2, gateway.gallery.students(), "the gallery was reloaded");
+        assertEquals(1, templates.activeTemplates("some-other-model").size(), "kept, but not matched by this model");
+
+        gateway.syncStudents(); // nothing changed centrally: nothing changes here
+        assertEquals(usable.stream().map(StoredTemplate::id).toList(),
+                templates.activeTemplates(MODEL).stream().map(StoredTemplate::id).toList());
+    }
+
+    @Test
+    void studentsDeletedCentrallyStopMatchingEvenWithLocalPhotos() throws Exception {
+        central("INSERT INTO students (id, name) VALUES ('s-ana', 'Ana'), ('s-leo', 'Leo')");
+        central("INSERT INTO face_templates (id, student_id, model, descriptor) VALUES ('t1', 's-ana', ?, ?),"
+                + " ('t2', 's-leo', ?, ?)", MODEL, DescriptorCodec.encode(descriptor(0.1f)), MODEL,
+                DescriptorCodec.encode(descriptor(0.2f)));
+        gateway.syncStudents();
+        assertEquals(2, gateway.gallery.students());
+
+        central("UPDATE students SET deleted_at = now() WHERE id = 's-leo'");
+        central("UPDATE students SET name = 'Ana Souza' WHERE id = 's-ana'");
+        gateway.syncStudents();
+
+        assertFalse(students.find("s-leo").orElseThrow().active());
+        assertEquals("Ana Souza", students.find("s-ana").orElseThrow().name());
+        assertEquals(List.of("s-ana"), templates.activeTemplates(MODEL).stream().map(StoredTemplate::studentId).toList());
+        assertEquals(1, gateway.gallery.students());
+
+        students.upsert("s-leo", "Leo", null); // what enrollment does for a folder still in FACES_DIR
+        assertFalse(students.find("s-leo").orElseThrow().active(), "local photos do not bring a deleted student back");
+
+        central("UPDATE students SET deleted_at = NULL WHERE id = 's-leo'"); // re-enrolled at school
+        central("UPDATE face_templates SET deleted_at = now() WHERE id = 't1'");
+        gateway.syncStudents();
+        assertEquals(List.of("s-leo"), templates.activeTemplates(MODEL).stream().map(StoredTemplate::studentId).toList());
+    }
+}

@@ -1,0 +1,226 @@
+package io.presenca.sync;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.presenca.config.Settings;
+import io.presenca.matching.Gallery;
+import io.presenca.matching.GalleryLoader;
+import io.presenca.store.AttendanceStore;
+import io.presenca.store.Database;
+import io.presenca.store.Sql;
+import io.presenca.store.StudentStore;
+import io.presenca.store.SyncLogEntry;
+import io.presenca.store.SyncQueue;
+import io.presenca.store.SyncStatus;
+import io.presenca.store.TemplateStore;
+import io.presenca.sync.bench.LoopbackApi;
+import io.presenca.vision.FaceEmbedder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A gateway's sync in a folder under target/: its SQLite file with pending records, a database of
+ * its own on the real PostgreSQL (reached through a {@link TcpProxy} the test can cut), and a
+ * loopback stand-in of the school's API. Settings are short (1 s timer, 1 s backoff, batches of 20)
+ * so that recovery shows within seconds.
+ */
+public final class SyncFixture implements AutoCloseable {
+
+    static final String API_KEY = "test-key";
+    static final String DEVICE = "door-test";
+    private static final Logger LOG = LoggerFactory.getLogger(SyncFixture.class);
+
+    final Path home = Path.of("target", "sync-test", UUID.randomUUID().toString()).toAbsolutePath();
+    final Database db = Database.open(home.resolve("data/attendance.db"));
+    final PgSupport pg = PgSupport.get();
+    final String pgDb = pg.newDatabase();
+    final TcpProxy proxy;
+    public final LoopbackApi api;
+    public final Map<String, String> settings = new HashMap<>();
+    /** The in-memory gallery the student sync reloads. */
+    final Gallery gallery = new Gallery();
+    private Main main;
+    private CentralSync sync;
+
+    public SyncFixture() throws IOException {
+        proxy = new TcpProxy(pg.host, pg.port);
+        api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll());
+        settings.putAll(pg.settings(pgDb, "127.0.0.1", proxy.port()));
+        settings.put("SQLITE_PATH", db.file().toString());
+        settings.put("FACES_DIR", home.resolve("faces").toString());
+        settings.put("EXTERNAL_API_URL", api.url());
+        settings.put("EXTERNAL_API_KEY", API_KEY);
+        settings.put("DEVICE_ID", DEVICE);
+        settings.put("ATTENDANCE_SYNC_INTERVAL_SECONDS", "1");
+        settings.put("SYNC_RETRY_BASE_SECONDS", "1");
+        settings.put("SYNC_CIRCUIT_OPEN_SECONDS", "1");
+        settings.put("SYNC_BATCH_SIZE", "20");
+        settings.put("EXTERNAL_API_TIMEOUT_SECONDS", "2");
+    }
+
+    Settings settings() {
+        return Settings.load(name -> Optional.ofNullable(settings.get(name)));
+    }
+
+    /** {@code n} pending records of 7 students, a minute apart, oldest first; their ids in that order. */
+    public List<String> recordPending(int n) {
+        StudentStore students = new StudentStore(db);
+        AttendanceStore attendance = new AttendanceStore(db);
+        Instant start = Instant.parse("2026-03-02T08:00:00Z");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String student = "student-" + (i % 7);
+            students.upsert(student, null, "5A");
+            ids.add(attendance.recordUnlessRecent(student, DEVICE, start.plusSeconds(60L * i), 97.0, 0.35, "local",
+                    Duration.ZERO).orElseThrow().id());
+        }
+        return ids;
+    }
+
+    /** The sync routes as the gateway runs them, timers on. */
+    CentralSync startScheduled() throws Exception {
+        return start(true);
+    }
+
+    /** The sync routes without timers: passes run when {@link #syncNow()} says. */
+    CentralSync startManual() throws Exception {
+        return start(false);
+    }
+
+    private CentralSync start(boolean scheduled) throws Exception {
+        sync = new CentralSync(settings(), db, "test");
+        main = new Main();
+        sync.bindTo(main, scheduled, new GalleryLoader(new TemplateStore(db), gallery, FaceEmbedder.MODEL_NAME));
+        main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
+        main.configure().setJmxEnabled(false);
+        main.start();
+        return sync;
+    }
+
+    /** One pass as {@code sync --once} makes it: every pending record, retry times or not. */
+    void syncNow() {
+        main.getCamelContext().createProducerTemplate()
+                .sendBodyAndHeader("direct:attendance-sync", null, "syncNow", true);
+    }
+
+    void syncStudents() {
+        main.getCamelContext().createProducerTemplate().sendBody("direct:student-sync", null);
+    }
+
+    public Map<SyncStatus, Long> local() {
+        return new SyncQueue(db).countByStatus();
+    }
+
+    List<SyncLogEntry> logs() {
+        return new SyncQueue(db).recentLogs(1000);
+    }
+
+    int localAttempts(String recordId) {
+        return db.withConnection(c -> (int) Sql.count(c,
+                "SELECT sync_attempts FROM attendance_records WHERE id = ?", recordId));
+    }
+
+    public String localError(String recordId) {
+        return db.withConnection(c -> Sql.first(c, "SELECT last_sync_error FROM attendance_records WHERE id = ?",
+                row -> row.getString(1), recordId)).orElse(null);
+    }
+
+    /** A count straight from PostgreSQL (not through the proxy); 0 before the schema exists. */
+    long pgCount(String sql) {
+        try (Connection c = pg.connect(pgDb)) {
+            if (!Sql.exists(c, "SELECT 1 FROM pg_tables WHERE tablename = 'attendance_records'")) {
+                return 0;
+            }
+            return Sql.count(c, sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long pgRecords() {
+        return pgCount("SELECT count(*) FROM attendance_records");
+    }
+
+    public long pgDistinctIds() {
+        return pgCount("SELECT count(DISTINCT id) FROM attendance_records");
+    }
+
+    /** Waits until nothing is pending; returns how long that took. */
+    Duration awaitNothingPending(Duration timeout) {
+        return await(() -> local().get(SyncStatus.PENDING) == 0, timeout, "records still pending: " + local());
+    }
+
+    static Duration await(BooleanSupplier condition, Duration timeout, String failure) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("after " + timeout.toSeconds() + " s: " + failure);
+            }
+            sleep(50);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Notes how long the sync took to recover from a fault: target/sync-recovery.txt and the test log. */
+    static void recordRecovery(String fault, Duration took) {
+        String line = String.format("%s: all records synced %d ms after the fault cleared%n", fault, took.toMillis());
+        LOG.info(line.strip());
+        try {
+            Files.writeString(Path.of("target", "sync-recovery.txt"), line, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Cuts the way to PostgreSQL (as if the server went down) or brings it back. */
+    public void postgresReachable(boolean reachable) throws IOException {
+        if (reachable) {
+            proxy.restore();
+        } else {
+            proxy.cut();
+        }
+    }
+
+    void stop() throws Exception {
+        if (main != null) {
+            main.stop();
+            main = null;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+        api.close();
+        proxy.close();
+        pg.dropDatabase(pgDb);
+    }
+}
