@@ -7,6 +7,10 @@ import io.presenca.camera.CameraUnavailableException;
 import io.presenca.camera.FrameSources;
 import io.presenca.config.Settings;
 import io.presenca.matching.FrameMatcher;
+import io.presenca.monitoring.Operations;
+import io.presenca.monitoring.PipelineStats;
+import io.presenca.store.ReviewStore;
+import io.presenca.sync.CentralSync;
 import io.presenca.students.EnrollmentRefresh;
 import io.presenca.vision.FaceQuality;
 import io.presenca.vision.QualityGate;
@@ -41,6 +45,7 @@ final class GatewayRun implements Callable<Integer> {
     private final Settings settings;
     private final boolean exitAtEnd;
     private Summary summary;
+    private volatile Main main;
 
     GatewayRun(Settings settings, List<String> options) {
         this.settings = settings;
@@ -75,6 +80,7 @@ final class GatewayRun implements Callable<Integer> {
             FailedFrames failedFrames = new FailedFrames();
 
             Main main = new Main();
+            this.main = main;
             main.setDefaultPropertyPlaceholderLocation(
                     "file:application.properties;optional=true,classpath:application.properties;optional=true");
             main.bind("faceFinder", gateway.faceFinder());
@@ -93,7 +99,12 @@ final class GatewayRun implements Callable<Integer> {
                 main.addOverrideProperty("presenca.rekognition.recheck-ms", Long.toString(settings.rekognitionRetrySeconds * 1000L));
                 main.addOverrideProperty("presenca.rekognition.reverify", Boolean.toString(settings.rekognitionReverify));
             }
-            gateway.centralSync(version).bindTo(main, true, gateway.galleryLoader());
+            CentralSync sync = gateway.centralSync(version);
+            sync.bindTo(main, true, gateway.galleryLoader());
+            PipelineStats stats = new PipelineStats(qualityGate, matcher, recorder, reviewQueue, failedFrames,
+                    new ReviewStore(gateway.database()), sync.queue());
+            new Operations(settings, stats, gateway.database(), sync,
+                    settings.matcher.usesRekognition() ? gateway.rekognition().link() : null).bindTo(main);
             logCentralSync();
             main.addOverrideProperty("presenca.camera.source", settings.cameraSource);
             main.addOverrideProperty("presenca.exit-at-end", Boolean.toString(exitAtEnd));
@@ -112,6 +123,14 @@ final class GatewayRun implements Callable<Integer> {
                 LOG.info("Rekognition: {}", matcher.remoteSummary());
             }
             return code;
+        }
+    }
+
+    /** Ends a run as Ctrl+C would (for tests of a gateway that runs until stopped). */
+    void stop() {
+        Main running = main;
+        if (running != null) {
+            running.completed();
         }
     }
 

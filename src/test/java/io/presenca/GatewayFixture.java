@@ -48,6 +48,20 @@ final class GatewayFixture {
         settings.put("SQLITE_PATH", sqlite.toString());
         settings.put("CAMERA_SOURCE", camera.toString());
         settings.put("DEVICE_ID", "test-door");
+        // each run its own port: several gateways (and other builds on this machine) must not meet on 8080
+        settings.put("MANAGEMENT_PORT", Integer.toString(freePort()));
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int managementPort() {
+        return Integer.parseInt(settings.get("MANAGEMENT_PORT"));
     }
 
     Settings settings() {

@@ -62,6 +62,11 @@ public final class ReviewStore {
         return stored;
     }
 
+    /** How many items wait for a person, without reading their face crops. */
+    public long countOpen() {
+        return db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM review_items WHERE status = 'open'"));
+    }
+
     /** Open items, oldest first. */
     public List<ReviewItem> open() {
         return db.withConnection(c -> Sql.list(c, """
