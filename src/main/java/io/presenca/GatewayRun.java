@@ -14,6 +14,7 @@ import io.presenca.sync.CentralSync;
 import io.presenca.students.EnrollmentRefresh;
 import io.presenca.vision.FaceQuality;
 import io.presenca.vision.QualityGate;
+import io.presenca.web.Dashboard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,6 +106,7 @@ final class GatewayRun implements Callable<Integer> {
                     new ReviewStore(gateway.database()), sync.queue());
             new Operations(settings, stats, gateway.database(), sync,
                     settings.matcher.usesRekognition() ? gateway.rekognition().link() : null).bindTo(main);
+            new Dashboard(settings, gateway.database(), sync, stats).bindTo(main);
             logCentralSync();
             main.addOverrideProperty("presenca.camera.source", settings.cameraSource);
             main.addOverrideProperty("presenca.exit-at-end", Boolean.toString(exitAtEnd));

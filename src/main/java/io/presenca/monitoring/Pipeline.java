@@ -17,9 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements PipelineMBean {
 
     public static final String OBJECT_NAME = "io.presenca:type=Pipeline";
-    /** The capture route's id in routes/capture.camel.yaml, and the sync route's entry point. */
+    /** The capture route's id in routes/capture.camel.yaml. */
     static final String CAPTURE_ROUTE = "capture";
-    static final String SYNC_ENDPOINT = "direct:attendance-sync";
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
@@ -145,7 +144,7 @@ public final class Pipeline implements PipelineMBean {
         if (!syncEnabled) {
             return "Central sync is off: set EXTERNAL_API_URL (and POSTGRES_*) and restart.";
         }
-        stats.context().createProducerTemplate().sendBodyAndHeader(SYNC_ENDPOINT, null, "syncNow", true);
+        SyncNow.run(stats.context());
         return "Sync pass done: " + stats.records(SyncStatus.PENDING) + " pending, " + stats.records(SyncStatus.DEAD)
                 + " dead.";
     }

@@ -50,7 +50,7 @@ public final class PipelineStats {
         this.context = camelContext;
     }
 
-    CamelContext context() {
+    public CamelContext context() {
         return context;
     }
 

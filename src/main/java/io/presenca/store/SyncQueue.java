@@ -158,11 +158,20 @@ public final class SyncQueue {
 
     /** Record id to the reason the central side gave, for the records it rejected, oldest capture first. */
     public Map<String, String> rejectedReasons(int limit) {
+        return lastErrors(SyncStatus.REJECTED, limit);
+    }
+
+    /** Record id to its last error, for the records dead-lettered after too many attempts, oldest capture first. */
+    public Map<String, String> deadReasons(int limit) {
+        return lastErrors(SyncStatus.DEAD, limit);
+    }
+
+    private Map<String, String> lastErrors(SyncStatus status, int limit) {
         Map<String, String> reasons = new LinkedHashMap<>();
         db.withConnection(c -> Sql.list(c, """
-                SELECT id, last_sync_error FROM attendance_records WHERE sync_status = 'rejected'
+                SELECT id, last_sync_error FROM attendance_records WHERE sync_status = ?
                 ORDER BY captured_at, id LIMIT ?""",
-                row -> reasons.put(row.getString("id"), row.getString("last_sync_error")), limit));
+                row -> reasons.put(row.getString("id"), row.getString("last_sync_error")), status.column(), limit));
         return reasons;
     }
 
