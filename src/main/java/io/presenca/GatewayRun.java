@@ -111,7 +111,7 @@ final class GatewayRun implements Callable<Integer> {
             main.addOverrideProperty("presenca.camera.source", settings.cameraSource);
             main.addOverrideProperty("presenca.exit-at-end", Boolean.toString(exitAtEnd));
             main.addOverrideProperty("presenca.enrollment.rescan-ms", Long.toString(settings.enrollmentRescanSeconds * 1000L));
-            useRoutes(main, settings.matcher.usesRekognition());
+            useRoutes(main, settings.routesDir, settings.matcher.usesRekognition());
 
             int code = main.run(new String[0]);
             summary = new Summary(recorder.recorded(), recorder.duplicatesSkipped(), reviewQueue.held(), matcher.unknownFaces(),
@@ -167,20 +167,20 @@ final class GatewayRun implements Callable<Integer> {
     }
 
     /** Routes are edited in ./routes and reloaded on change; without that folder, the jar's copies run. */
-    private static void useRoutes(Main main, boolean rekognition) {
-        if (Files.isDirectory(Path.of("routes"))) {
-            main.configure().setRoutesIncludePattern("file:routes/*.camel.yaml");
+    private static void useRoutes(Main main, Path routes, boolean rekognition) {
+        if (Files.isDirectory(routes)) {
+            main.configure().setRoutesIncludePattern("file:" + routes + "/*.camel.yaml");
             if (!rekognition) {
                 main.configure().setRoutesExcludePattern("**/" + REKOGNITION_ROUTES);
             }
             main.configure().setRoutesReloadEnabled(true);
-            main.configure().setRoutesReloadDirectory("routes");
+            main.configure().setRoutesReloadDirectory(routes.toString());
             main.configure().setRoutesReloadPattern("*.camel.yaml");
             // a file holding several routes reloads wrongly otherwise (CAMEL-24866)
             main.configure().setRoutesReloadRemoveAllRoutes(false);
         } else {
-            LOG.info("No routes/ folder in {}: running the routes bundled in the jar (copy routes/ here to edit them)",
-                    Path.of("").toAbsolutePath());
+            LOG.info("No routes folder {}: running the routes bundled in the jar (copy routes/ there to edit them)",
+                    routes.toAbsolutePath());
             main.configure().setRoutesIncludePattern(
                     rekognition ? BUNDLED_ROUTES + ",classpath:routes/" + REKOGNITION_ROUTES : BUNDLED_ROUTES);
         }

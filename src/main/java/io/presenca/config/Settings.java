@@ -78,6 +78,8 @@ public final class Settings {
     public final int managementPort;
     /** The dashboard's admin password; without it (and without users in SQLite) nobody can log in. */
     public final String dashboardAdminPassword;
+    /** The editable YAML routes, reloaded on save; when the folder is missing the jar's copies run. */
+    public final Path routesDir;
 
     private final Map<String, String> effective;
 
@@ -144,6 +146,7 @@ public final class Settings {
         managementHost = read.text("MANAGEMENT_HOST", "127.0.0.1");
         managementPort = read.integer("MANAGEMENT_PORT", 8080, 1, 65_535);
         dashboardAdminPassword = read.secret("DASHBOARD_ADMIN_PASSWORD");
+        routesDir = read.path("ROUTES_DIR", "routes");
 
         if (deviceId == null || !deviceId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw SettingsReader.invalid("DEVICE_ID", String.valueOf(deviceId),
