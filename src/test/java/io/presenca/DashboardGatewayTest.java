@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,8 +40,7 @@ class DashboardGatewayTest {
         final String student;
         final String reviewId;
         final String base;
-        private final GatewayRun run;
-        private final CompletableFuture<Integer> running;
+        private final GatewayFixture.Running running;
 
         RunningGateway() throws Exception {
             fixture.settings.put("DASHBOARD_ADMIN_PASSWORD", PASSWORD);
@@ -55,14 +52,7 @@ class DashboardGatewayTest {
                     Instant.now().minusSeconds(60), "low_margin", 0.3, 0.33, 96.5, "local",
                     java.nio.file.Files.readAllBytes(GatewayFixture.lfwPhotos(student).get(0)), null, null),
                     Duration.ofMinutes(10)).orElseThrow().id();
-            run = new GatewayRun(fixture.settings(), List.of());
-            running = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return run.call();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            running = fixture.start();
             base = "http://127.0.0.1:" + fixture.managementPort();
             OperationsGatewayTest.waitFor(() -> OperationsGatewayTest.get(base + "/observe/health").statusCode() > 0,
                     "the HTTP server");
@@ -72,8 +62,7 @@ class DashboardGatewayTest {
 
         @Override
         public void close() throws Exception {
-            run.stop();
-            assertEquals(0, running.get(60, TimeUnit.SECONDS));
+            running.close();
         }
     }
 

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,16 +54,8 @@ class OperationsGatewayTest {
             GatewayFixture.lfwIdentities(1, 1).stream().limit(150).forEach(s -> walkPast.addAll(GatewayFixture.lfwPhotos(s)));
             gateway.showToCamera(walkPast);
 
-            GatewayRun run = new GatewayRun(gateway.settings(), List.of());
-            CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return run.call();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
             String base = "http://127.0.0.1:" + gateway.managementPort();
-            try {
+            try (GatewayFixture.Running running = gateway.start()) {
                 waitFor(() -> get(base + "/observe/health").statusCode() > 0, "the management port to answer");
 
                 // while frames flow: the camera is up and frames are counted
@@ -126,9 +117,6 @@ class OperationsGatewayTest {
                 }
                 java.util.Arrays.sort(millis);
                 System.out.printf("metrics scrape: median %d ms, max %d ms%n", millis[10], millis[19]);
-            } finally {
-                run.stop();
-                assertEquals(0, running.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
             assertEquals(1L, new SyncQueue(Database.open(gateway.sqlite)).countByStatus().get(SyncStatus.SYNCED),
                     "nothing lost or left behind by pausing, resuming and stopping");

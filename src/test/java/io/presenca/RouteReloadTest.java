@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,15 +59,8 @@ class RouteReloadTest {
         List<Path> secondPhotos = GatewayFixture.lfwPhotos(second);
         gateway.enroll(second, secondPhotos.get(0), secondPhotos.get(1));
 
-        GatewayRun run = new GatewayRun(gateway.settings(), List.of());
-        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return run.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try (LogCapture notifications = new LogCapture("presenca.notify")) {
+        try (GatewayFixture.Running running = gateway.start();
+             LogCapture notifications = new LogCapture("presenca.notify")) {
             AttendanceStore attendance = new AttendanceStore(Database.open(gateway.sqlite));
             OperationsGatewayTest.waitFor(() -> attendance.countFor(first) == 1, "the first student");
             // the second student walks in after the folder was read: seen once the route restarts
@@ -87,9 +78,6 @@ class RouteReloadTest {
             OperationsGatewayTest.waitFor(() -> !notifications.messages(Level.INFO).isEmpty(), "the notification");
             assertEquals(List.of("Arrived: " + second), notifications.messages(Level.INFO).stream()
                     .map(m -> m.substring(0, m.indexOf(" at "))).toList(), "the first was not recorded twice, so not notified");
-        } finally {
-            run.stop();
-            assertEquals(0, running.get(60, TimeUnit.SECONDS));
         }
         assertEquals(Map.of(first, 1L, second, 1L), gateway.recordsPerStudent());
     }

@@ -4,33 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+import io.presenca.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class AdminLoginTest {
-
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-11-25T08:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void withoutAConfiguredPasswordNobodyLogsIn() {
@@ -54,7 +35,7 @@ class AdminLoginTest {
 
     @Test
     void fiveWrongPasswordsLockLoginsForAMinuteEvenForTheRightOne() {
-        HandClock clock = new HandClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-25T08:00:00Z"));
         AdminLogin login = new AdminLogin("s3cret", clock);
         for (int i = 0; i < AdminLogin.MAX_FAILURES; i++) {
             assertEquals(AdminLogin.Outcome.WRONG, login.check("admin", "guess" + i));

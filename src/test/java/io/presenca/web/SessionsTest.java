@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+import io.presenca.ManualClock;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ class SessionsTest {
 
     @Test
     void aSessionLivesUntilItExpiresOrIsClosed() {
-        AdminLoginTest.HandClock clock = new AdminLoginTest.HandClock();
+        ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-25T08:00:00Z"));
         Sessions sessions = new Sessions(clock);
         String token = sessions.open("admin");
         String header = "other=1; " + Sessions.COOKIE + "=" + token;
