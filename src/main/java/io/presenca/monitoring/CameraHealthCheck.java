@@ -22,8 +22,8 @@ final class CameraHealthCheck extends GatewayHealthCheck {
             return "the capture route is not running (paused, stopped or not loaded); camera source " + source;
         }
         if (!camera.get().isConnected()) {
-            return "camera source " + source + " is not open (unplugged, wrong CAMERA_SOURCE/CAMERA_INDEX, or the file"
-                    + " or folder has ended); the gateway retries it, see the log";
+            return "camera source " + source + " is not open: unplugged or a wrong CAMERA_SOURCE/CAMERA_INDEX (the gateway"
+                    + " keeps retrying; see the log), or a video file or folder that has been read to its end";
         }
         return null;
     }
