@@ -3,6 +3,7 @@ package io.presenca.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presenca.config.Settings;
 import io.presenca.monitoring.PipelineStats;
+import io.presenca.store.DashboardUserStore;
 import io.presenca.store.Database;
 import io.presenca.sync.CentralSync;
 import java.net.URLDecoder;
@@ -32,17 +33,17 @@ public final class Dashboard {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DashboardApi api;
-    private final AdminLogin login;
+    private final Logins logins;
     private final Sessions sessions;
     private final StaticAssets assets = new StaticAssets("dashboard/");
 
     public Dashboard(Settings settings, Database db, CentralSync sync, PipelineStats stats) {
         Clock clock = Clock.systemUTC();
         this.api = new DashboardApi(settings, db, sync, stats, ZoneId.systemDefault());
-        this.login = new AdminLogin(settings.dashboardAdminPassword, clock);
+        this.logins = new Logins(settings.dashboardAdminPassword, new DashboardUserStore(db), clock);
         this.sessions = new Sessions(clock);
-        if (!login.configured()) {
-            LOG.warn("{}", AdminLogin.NOT_CONFIGURED);
+        if (!logins.configured()) {
+            LOG.warn("{}", Logins.NOT_CONFIGURED);
         }
     }
 
@@ -150,11 +151,12 @@ public final class Dashboard {
     }
 
     private Reply logIn(Map<String, String> form) {
-        AdminLogin.Outcome outcome = login.check(form.get("username"), form.get("password"));
+        String user = form.get("username");
+        Logins.Outcome outcome = logins.check(user, form.get("password"));
         return switch (outcome) {
             case ACCEPTED -> {
-                LOG.info("Dashboard login: {}", AdminLogin.USER);
-                yield Reply.redirect(BASE + "/").with("Set-Cookie", Sessions.cookie(sessions.open(AdminLogin.USER)));
+                LOG.info("Dashboard login: {}", user);
+                yield Reply.redirect(BASE + "/").with("Set-Cookie", Sessions.cookie(sessions.open(user)));
             }
             case WRONG -> {
                 LOG.warn("Dashboard login refused: wrong user name or password");
