@@ -57,6 +57,7 @@ class OperationsGatewayTest {
             String base = "http://127.0.0.1:" + gateway.managementPort();
             try (GatewayFixture.Running running = gateway.start()) {
                 waitFor(() -> get(base + "/observe/health").statusCode() > 0, "the management port to answer");
+                assertLoopbackOnly(gateway.managementPort());
 
                 // while frames flow: the camera is up and frames are counted
                 waitFor(() -> metric(base, "presenca_frames_total", "") > 0, "frames to be counted");
@@ -122,6 +123,23 @@ class OperationsGatewayTest {
                     "nothing lost or left behind by pausing, resuming and stopping");
             assertTrue(!ManagementFactory.getPlatformMBeanServer().isRegistered(new ObjectName(Pipeline.OBJECT_NAME)),
                     "the MBean leaves with the gateway");
+        }
+    }
+
+    /** MANAGEMENT_HOST defaults to 127.0.0.1: the port is closed on this machine's other addresses. */
+    static void assertLoopbackOnly(int port) throws Exception {
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address.isLoopbackAddress() || !(address instanceof java.net.Inet4Address)) {
+                    continue;
+                }
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(address, port), 1000);
+                    throw new AssertionError("the management port answers on " + address + ", not only on loopback");
+                } catch (java.io.IOException expected) {
+                    // refused: not reachable from the network
+                }
+            }
         }
     }
 
