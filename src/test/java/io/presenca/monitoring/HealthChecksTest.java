@@ -45,6 +45,14 @@ class HealthChecksTest {
         assertTrue(pg.getMessage().orElseThrow().contains("records stay pending in SQLite"), pg.getMessage().toString());
         assertTrue(pg.getMessage().orElseThrow().contains(Integer.toString(closedPg)), pg.getMessage().toString());
         assertFalse(new CentralDatabaseHealthCheck(sync.central()).isLiveness(), "an offline school server is no reason to restart");
+
+        // after repeated failed calls the breaker opens: the check says so before trying the network
+        for (int i = 0; i < 5; i++) {
+            sync.apiCircuit().recordFailure();
+        }
+        HealthCheck.Result open = call(new ExternalApiHealthCheck(sync));
+        assertEquals(HealthCheck.State.DOWN, open.getState());
+        assertTrue(open.getMessage().orElseThrow().startsWith("circuit breaker open"), open.getMessage().toString());
     }
 
     @Test
