@@ -7,9 +7,14 @@ import io.presenca.camera.CameraUnavailableException;
 import io.presenca.camera.FrameSources;
 import io.presenca.config.Settings;
 import io.presenca.matching.FrameMatcher;
+import io.presenca.monitoring.Operations;
+import io.presenca.monitoring.PipelineStats;
+import io.presenca.store.ReviewStore;
 import io.presenca.students.EnrollmentRefresh;
+import io.presenca.sync.CentralSync;
 import io.presenca.vision.FaceQuality;
 import io.presenca.vision.QualityGate;
+import io.presenca.web.Dashboard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +46,7 @@ final class GatewayRun implements Callable<Integer> {
     private final Settings settings;
     private final boolean exitAtEnd;
     private Summary summary;
+    private volatile Main main;
 
     GatewayRun(Settings settings, List<String> options) {
         this.settings = settings;
@@ -75,6 +81,7 @@ final class GatewayRun implements Callable<Integer> {
             FailedFrames failedFrames = new FailedFrames();
 
             Main main = new Main();
+            this.main = main;
             main.setDefaultPropertyPlaceholderLocation(
                     "file:application.properties;optional=true,classpath:application.properties;optional=true");
             main.bind("faceFinder", gateway.faceFinder());
@@ -93,12 +100,18 @@ final class GatewayRun implements Callable<Integer> {
                 main.addOverrideProperty("presenca.rekognition.recheck-ms", Long.toString(settings.rekognitionRetrySeconds * 1000L));
                 main.addOverrideProperty("presenca.rekognition.reverify", Boolean.toString(settings.rekognitionReverify));
             }
-            gateway.centralSync(version).bindTo(main, true, gateway.galleryLoader());
+            CentralSync sync = gateway.centralSync(version);
+            sync.bindTo(main, true, gateway.galleryLoader());
+            PipelineStats stats = new PipelineStats(qualityGate, matcher, recorder, reviewQueue, failedFrames,
+                    new ReviewStore(gateway.database()), sync.queue());
+            new Operations(settings, stats, gateway.database(), sync,
+                    settings.matcher.usesRekognition() ? gateway.rekognition().link() : null).bindTo(main);
+            new Dashboard(settings, gateway.database(), sync, stats).bindTo(main);
             logCentralSync();
             main.addOverrideProperty("presenca.camera.source", settings.cameraSource);
             main.addOverrideProperty("presenca.exit-at-end", Boolean.toString(exitAtEnd));
             main.addOverrideProperty("presenca.enrollment.rescan-ms", Long.toString(settings.enrollmentRescanSeconds * 1000L));
-            useRoutes(main, settings.matcher.usesRekognition());
+            useRoutes(main, settings.routesDir, settings.matcher.usesRekognition());
 
             int code = main.run(new String[0]);
             summary = new Summary(recorder.recorded(), recorder.duplicatesSkipped(), reviewQueue.held(), matcher.unknownFaces(),
@@ -112,6 +125,14 @@ final class GatewayRun implements Callable<Integer> {
                 LOG.info("Rekognition: {}", matcher.remoteSummary());
             }
             return code;
+        }
+    }
+
+    /** Ends a run as Ctrl+C would (for tests of a gateway that runs until stopped). */
+    void stop() {
+        Main running = main;
+        if (running != null) {
+            running.completed();
         }
     }
 
@@ -146,20 +167,20 @@ final class GatewayRun implements Callable<Integer> {
     }
 
     /** Routes are edited in ./routes and reloaded on change; without that folder, the jar's copies run. */
-    private static void useRoutes(Main main, boolean rekognition) {
-        if (Files.isDirectory(Path.of("routes"))) {
-            main.configure().setRoutesIncludePattern("file:routes/*.camel.yaml");
+    private static void useRoutes(Main main, Path routes, boolean rekognition) {
+        if (Files.isDirectory(routes)) {
+            main.configure().setRoutesIncludePattern("file:" + routes + "/*.camel.yaml");
             if (!rekognition) {
                 main.configure().setRoutesExcludePattern("**/" + REKOGNITION_ROUTES);
             }
             main.configure().setRoutesReloadEnabled(true);
-            main.configure().setRoutesReloadDirectory("routes");
+            main.configure().setRoutesReloadDirectory(routes.toString());
             main.configure().setRoutesReloadPattern("*.camel.yaml");
             // a file holding several routes reloads wrongly otherwise (CAMEL-24866)
             main.configure().setRoutesReloadRemoveAllRoutes(false);
         } else {
-            LOG.info("No routes/ folder in {}: running the routes bundled in the jar (copy routes/ here to edit them)",
-                    Path.of("").toAbsolutePath());
+            LOG.info("No routes folder {}: running the routes bundled in the jar (copy routes/ there to edit them)",
+                    routes.toAbsolutePath());
             main.configure().setRoutesIncludePattern(
                     rekognition ? BUNDLED_ROUTES + ",classpath:routes/" + REKOGNITION_ROUTES : BUNDLED_ROUTES);
         }

@@ -38,6 +38,8 @@ public final class Presenca {
             "  sync --retry-dead        the same, after putting dead records (failed too often) back in the queue",
             "  bench sync [--records N] [--embedded]",
             "                           sync N generated records (default 10000) against a loopback API; prints records/s",
+            "  dashboard-user NAME      add a dashboard user or change their password (asked on the terminal,",
+            "                           or one line on standard input); stored as a PBKDF2 hash in SQLite",
             "  help                     this text",
             "Settings are environment variables (or lines of application.properties); see README.md.");
 
@@ -62,6 +64,9 @@ public final class Presenca {
                         : new BenchCommand(options).run(out);
                 case "reindex" -> new ReindexCommand(Settings.fromProcess()).run(out, err);
                 case "sync" -> new SyncCommand(Settings.fromProcess(), options).run(out);
+                case "dashboard-user" -> new DashboardUserCommand(Settings.fromProcess(), options).run(System.console(),
+                        new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                                java.nio.charset.StandardCharsets.UTF_8)), out);
                 case "help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -48,6 +48,20 @@ final class GatewayFixture {
         settings.put("SQLITE_PATH", sqlite.toString());
         settings.put("CAMERA_SOURCE", camera.toString());
         settings.put("DEVICE_ID", "test-door");
+        // each run its own port: several gateways (and other builds on this machine) must not meet on 8080
+        settings.put("MANAGEMENT_PORT", Integer.toString(freePort()));
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int managementPort() {
+        return Integer.parseInt(settings.get("MANAGEMENT_PORT"));
     }
 
     Settings settings() {
@@ -62,6 +76,37 @@ final class GatewayFixture {
         int code = run.call();
         lastRun = run.summary();
         return code;
+    }
+
+    /** Starts the gateway on its own thread, as {@code java -jar presenca.jar}; it runs until the handle is closed. */
+    Running start() {
+        return new Running(new GatewayRun(settings(), List.of()));
+    }
+
+    /** A gateway running in the background; closing it stops it as Ctrl+C would, and checks it exited cleanly. */
+    static final class Running implements AutoCloseable {
+        private final GatewayRun run;
+        private final java.util.concurrent.CompletableFuture<Integer> exit;
+
+        Running(GatewayRun run) {
+            this.run = run;
+            this.exit = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return run.call();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        @Override
+        public void close() throws Exception {
+            run.stop();
+            int code = exit.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (code != 0) {
+                throw new IllegalStateException("The gateway exited with code " + code);
+            }
+        }
     }
 
     /** Enrolls an LFW-dev identity with its first 2 photos and puts its next 3 before the camera. */

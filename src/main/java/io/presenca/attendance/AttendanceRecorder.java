@@ -4,7 +4,10 @@ import io.presenca.store.AttendanceRecord;
 import io.presenca.store.AttendanceStore;
 import io.presenca.store.Student;
 import io.presenca.store.StudentStore;
+import io.presenca.matching.MatchSource;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -26,6 +29,7 @@ public final class AttendanceRecorder {
     private final AfterRecord afterRecord;
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final Map<MatchSource, AtomicLong> recordedBy = new EnumMap<>(MatchSource.class);
 
     /** Told of every record once it is committed, e.g. to check a local fallback with Rekognition later. */
     @FunctionalInterface
@@ -45,6 +49,9 @@ public final class AttendanceRecorder {
         this.deviceId = deviceId;
         this.duplicateWindow = duplicateWindow;
         this.afterRecord = afterRecord;
+        for (MatchSource source : MatchSource.values()) {
+            recordedBy.put(source, new AtomicLong());
+        }
     }
 
     public Optional<AttendanceRecord> record(Identification confirmed) {
@@ -53,6 +60,7 @@ public final class AttendanceRecorder {
                 duplicateWindow);
         if (record.isPresent()) {
             recorded.incrementAndGet();
+            recordedBy.get(confirmed.matcher()).incrementAndGet();
             String name = students.find(confirmed.studentId()).map(Student::name).orElse(null);
             LOG.info("Attendance recorded: student {}{} at {}, confidence {} % over {} frames ({}, {}), record {}",
                     confirmed.studentId(), name == null ? "" : " (" + name + ")", record.get().capturedAt(),
@@ -69,6 +77,11 @@ public final class AttendanceRecorder {
 
     public long recorded() {
         return recorded.get();
+    }
+
+    /** Records written so far whose student was decided by {@code source}. */
+    public long recordedBy(MatchSource source) {
+        return recordedBy.get(source).get();
     }
 
     public long duplicatesSkipped() {

@@ -73,6 +73,14 @@ public final class Settings {
     public final String rekognitionQualityFilter;
     public final boolean rekognitionReverify;
 
+    /** Health, metrics and the dashboard: one HTTP server, on loopback unless MANAGEMENT_HOST says otherwise. */
+    public final String managementHost;
+    public final int managementPort;
+    /** The dashboard's admin password; without it (and without users in SQLite) nobody can log in. */
+    public final String dashboardAdminPassword;
+    /** The editable YAML routes, reloaded on save; when the folder is missing the jar's copies run. */
+    public final Path routesDir;
+
     private final Map<String, String> effective;
 
     private Settings(SettingsReader read) {
@@ -134,6 +142,11 @@ public final class Settings {
         rekognitionQualityFilter = read.choice("REKOGNITION_QUALITY_FILTER", "AUTO",
                 "NONE", "AUTO", "LOW", "MEDIUM", "HIGH");
         rekognitionReverify = read.flag("REKOGNITION_REVERIFY", false);
+
+        managementHost = read.text("MANAGEMENT_HOST", "127.0.0.1");
+        managementPort = read.integer("MANAGEMENT_PORT", 8080, 1, 65_535);
+        dashboardAdminPassword = read.secret("DASHBOARD_ADMIN_PASSWORD");
+        routesDir = read.path("ROUTES_DIR", "routes");
 
         if (deviceId == null || !deviceId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw SettingsReader.invalid("DEVICE_ID", String.valueOf(deviceId),

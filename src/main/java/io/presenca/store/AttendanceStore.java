@@ -1,5 +1,7 @@
 package io.presenca.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,25 +36,31 @@ public final class AttendanceStore {
         if (window.isNegative()) {
             throw new IllegalArgumentException("The duplicate window must not be negative (got " + window + ")");
         }
+        return db.inTransaction(c -> insertUnlessRecent(c, studentId, deviceId, capturedAt, confidence, distance,
+                matcher, window));
+    }
+
+    /** The check and insert of {@link #recordUnlessRecent}, inside the caller's transaction. */
+    static Optional<AttendanceRecord> insertUnlessRecent(Connection c, String studentId, String deviceId, Instant capturedAt,
+                                                         double confidence, double distance, String matcher,
+                                                         Duration window) throws SQLException {
         Instant at = capturedAt.truncatedTo(ChronoUnit.MILLIS); // what the column can hold
-        return db.inTransaction(c -> {
-            boolean recent = Sql.exists(c, """
-                    SELECT 1 FROM attendance_records
-                    WHERE student_id = ? AND captured_at > ? AND captured_at < ? LIMIT 1""",
-                    studentId, at.minus(window), at.plus(window));
-            if (recent) {
-                return Optional.empty();
-            }
-            AttendanceRecord record = new AttendanceRecord(UUID.randomUUID().toString(), studentId, deviceId, at,
-                    confidence, distance, matcher, SyncStatus.PENDING, 0, null, null, Timestamps.now());
-            Sql.update(c, """
-                    INSERT INTO attendance_records(id, student_id, device_id, captured_at, confidence, distance,
-                        matcher, sync_status, sync_attempts, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""",
-                    record.id(), studentId, deviceId, at, confidence, distance, matcher,
-                    record.syncStatus().column(), record.createdAt());
-            return Optional.of(record);
-        });
+        boolean recent = Sql.exists(c, """
+                SELECT 1 FROM attendance_records
+                WHERE student_id = ? AND captured_at > ? AND captured_at < ? LIMIT 1""",
+                studentId, at.minus(window), at.plus(window));
+        if (recent) {
+            return Optional.empty();
+        }
+        AttendanceRecord record = new AttendanceRecord(UUID.randomUUID().toString(), studentId, deviceId, at,
+                confidence, distance, matcher, SyncStatus.PENDING, 0, null, null, Timestamps.now());
+        Sql.update(c, """
+                INSERT INTO attendance_records(id, student_id, device_id, captured_at, confidence, distance,
+                    matcher, sync_status, sync_attempts, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""",
+                record.id(), studentId, deviceId, at, confidence, distance, matcher,
+                record.syncStatus().column(), record.createdAt());
+        return Optional.of(record);
     }
 
     /**

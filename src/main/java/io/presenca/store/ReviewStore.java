@@ -62,14 +62,72 @@ public final class ReviewStore {
         return stored;
     }
 
+    /** How many items wait for a person, without reading their face crops. */
+    public long countOpen() {
+        return db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM review_items WHERE status = 'open'"));
+    }
+
     /** Open items, oldest first. */
     public List<ReviewItem> open() {
         return db.withConnection(c -> Sql.list(c, """
-                SELECT * FROM review_items WHERE status = 'open' ORDER BY captured_at, id""",
-                row -> new ReviewItem(row.getString("id"), row.getString("student_id"), row.getString("runner_up_id"),
-                        row.getString("device_id"), Sql.instant(row, "captured_at"), row.getString("reason"),
-                        row.getDouble("distance"), Sql.nullableDouble(row, "runner_up_distance"),
-                        row.getDouble("confidence"), row.getString("matcher"), row.getBytes("face_jpeg"),
-                        row.getString("status"), Sql.instant(row, "created_at"))));
+                SELECT * FROM review_items WHERE status = 'open' ORDER BY captured_at, id""", ReviewStore::item));
+    }
+
+    public Optional<ReviewItem> find(String id) {
+        return db.withConnection(c -> Sql.first(c, "SELECT * FROM review_items WHERE id = ?", ReviewStore::item, id));
+    }
+
+    /**
+     * A person confirms the item's student: in one transaction, an attendance record is made (or,
+     * when the student already has one within {@code window}, that one is linked instead of a
+     * duplicate) and the item is closed as accepted by {@code by}. Returns the record's id.
+     */
+    public String accept(String id, String by, Duration window) {
+        return db.inTransaction(c -> {
+            ReviewItem item = openItem(c, id);
+            Optional<AttendanceRecord> made = AttendanceStore.insertUnlessRecent(c, item.studentId(), item.deviceId(),
+                    item.capturedAt(), item.confidence(), item.distance(), item.matcher(), window);
+            String attendanceId = made.isPresent() ? made.get().id() : Sql.first(c, """
+                    SELECT id FROM attendance_records WHERE student_id = ? AND captured_at > ? AND captured_at < ?
+                    ORDER BY captured_at LIMIT 1""", row -> row.getString("id"),
+                    item.studentId(), item.capturedAt().minus(window), item.capturedAt().plus(window)).orElseThrow();
+            close(c, id, "accepted", by, attendanceId);
+            return attendanceId;
+        });
+    }
+
+    /**
+     * A person says the face is not the item's student: no record is made, and the item stays,
+     * closed as rejected, with its face kept as a negative example for that student.
+     */
+    public void reject(String id, String by) {
+        db.inTransaction(c -> {
+            openItem(c, id);
+            close(c, id, "rejected", by, null);
+            return null;
+        });
+    }
+
+    private static ReviewItem openItem(Connection c, String id) throws SQLException {
+        ReviewItem item = Sql.first(c, "SELECT * FROM review_items WHERE id = ?", ReviewStore::item, id)
+                .orElseThrow(() -> new IllegalArgumentException("No review item " + id));
+        if (!item.status().equals("open")) {
+            throw new IllegalStateException("Review item " + id + " was already " + item.status());
+        }
+        return item;
+    }
+
+    private static void close(Connection c, String id, String status, String by, String attendanceId) throws SQLException {
+        Sql.update(c, """
+                UPDATE review_items SET status = ?, resolved_at = ?, resolved_by = ?, attendance_id = ? WHERE id = ?""",
+                status, Timestamps.now(), by, attendanceId, id);
+    }
+
+    private static ReviewItem item(java.sql.ResultSet row) throws SQLException {
+        return new ReviewItem(row.getString("id"), row.getString("student_id"), row.getString("runner_up_id"),
+                row.getString("device_id"), Sql.instant(row, "captured_at"), row.getString("reason"),
+                row.getDouble("distance"), Sql.nullableDouble(row, "runner_up_distance"),
+                row.getDouble("confidence"), row.getString("matcher"), row.getBytes("face_jpeg"),
+                row.getString("status"), Sql.instant(row, "created_at"));
     }
 }

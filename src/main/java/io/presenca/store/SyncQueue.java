@@ -115,6 +115,23 @@ public final class SyncQueue {
         return counts;
     }
 
+    /** Capture time of the oldest record not yet settled centrally (pending or dead), or null when none. */
+    public Instant oldestUnsyncedCapture() {
+        return db.withConnection(c -> Sql.first(c, """
+                SELECT min(captured_at) AS oldest FROM attendance_records WHERE sync_status IN ('pending', 'dead')""",
+                row -> Sql.instant(row, "oldest")).orElse(null));
+    }
+
+    /** Batches logged since {@code since}: "sent" (the API answered and PostgreSQL committed) or "failed". */
+    public Map<String, Long> batchOutcomesSince(Instant since) {
+        Map<String, Long> outcomes = new LinkedHashMap<>(Map.of("sent", 0L, "failed", 0L));
+        db.withConnection(c -> Sql.list(c, """
+                SELECT CASE WHEN error IS NULL THEN 'sent' ELSE 'failed' END AS outcome, count(*) AS n
+                FROM sync_logs WHERE started_at >= ? GROUP BY outcome""",
+                row -> outcomes.put(row.getString("outcome"), row.getLong("n")), since));
+        return outcomes;
+    }
+
     public long countPending() {
         return db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM attendance_records WHERE sync_status = ?",
                 PENDING));
@@ -141,11 +158,20 @@ public final class SyncQueue {
 
     /** Record id to the reason the central side gave, for the records it rejected, oldest capture first. */
     public Map<String, String> rejectedReasons(int limit) {
+        return lastErrors(SyncStatus.REJECTED, limit);
+    }
+
+    /** Record id to its last error, for the records dead-lettered after too many attempts, oldest capture first. */
+    public Map<String, String> deadReasons(int limit) {
+        return lastErrors(SyncStatus.DEAD, limit);
+    }
+
+    private Map<String, String> lastErrors(SyncStatus status, int limit) {
         Map<String, String> reasons = new LinkedHashMap<>();
         db.withConnection(c -> Sql.list(c, """
-                SELECT id, last_sync_error FROM attendance_records WHERE sync_status = 'rejected'
+                SELECT id, last_sync_error FROM attendance_records WHERE sync_status = ?
                 ORDER BY captured_at, id LIMIT ?""",
-                row -> reasons.put(row.getString("id"), row.getString("last_sync_error")), limit));
+                row -> reasons.put(row.getString("id"), row.getString("last_sync_error")), status.column(), limit));
         return reasons;
     }
 

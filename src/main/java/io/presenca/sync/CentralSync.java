@@ -46,6 +46,7 @@ public final class CentralSync {
     private final CentralDatabase central;
     private final SyncAlerts alerts = new SyncAlerts();
     private final SyncGate gate;
+    private final CircuitBreaker apiCircuit;
     private final ExternalApi api;
     private final CentralAttendance centralAttendance;
     private final PendingAttendance pendingAttendance;
@@ -63,6 +64,7 @@ public final class CentralSync {
         CircuitBreaker circuit = new CircuitBreaker("The external API", "records stay pending", CIRCUIT_THRESHOLD,
                 Duration.ofSeconds(settings.syncCircuitOpenSeconds));
         String apiUrl = settings.externalApiUrl == null ? "http://external-api-not-set.invalid" : settings.externalApiUrl;
+        this.apiCircuit = circuit;
         this.api = new ExternalApi(apiUrl, settings.externalApiKey, settings.deviceId, apiTimeout, circuit, clock);
         this.gate = new SyncGate(URI.create(apiUrl), apiTimeout, central, circuit, alerts);
         this.centralAttendance = new CentralAttendance(central, queue, settings.deviceId, appVersion, clock);
@@ -112,6 +114,11 @@ public final class CentralSync {
 
     public SyncGate gate() {
         return gate;
+    }
+
+    /** Open after repeated failed API calls: no call until it closes. */
+    public CircuitBreaker apiCircuit() {
+        return apiCircuit;
     }
 
     public SyncFailures failures() {

@@ -75,16 +75,25 @@ public final class SyncGate {
     }
 
     private String unreachable() {
-        int port = api.getPort() > 0 ? api.getPort() : api.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(api.getHost(), port), (int) connectTimeout.toMillis());
-        } catch (IOException e) {
-            return "cannot reach the external API at " + api.getHost() + ":" + port + " (" + e.getMessage() + ")";
+        String apiProblem = apiUnreachable();
+        if (apiProblem != null) {
+            return apiProblem;
         }
         try {
             central.checkReady();
         } catch (RuntimeException e) {
             return e.getMessage();
+        }
+        return null;
+    }
+
+    /** Why the external API cannot be reached over TCP now, or null when it can (for the health check too). */
+    public String apiUnreachable() {
+        int port = api.getPort() > 0 ? api.getPort() : api.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(api.getHost(), port), (int) connectTimeout.toMillis());
+        } catch (IOException e) {
+            return "cannot reach the external API at " + api.getHost() + ":" + port + " (" + e.getMessage() + ")";
         }
         return null;
     }

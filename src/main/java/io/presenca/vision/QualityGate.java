@@ -46,6 +46,7 @@ public final class QualityGate {
 
     private final Limits limits;
     private final Map<FaceQuality.Rejection, AtomicLong> rejections = new EnumMap<>(FaceQuality.Rejection.class);
+    private final AtomicLong accepted = new AtomicLong();
 
     public QualityGate(Limits limits) {
         this.limits = limits;
@@ -64,6 +65,8 @@ public final class QualityGate {
                 rejections.get(quality.rejection()).incrementAndGet();
                 reasons.add(quality.describe(limits));
                 observation.releaseChip();
+            } else {
+                accepted.incrementAndGet();
             }
         }
         if (!reasons.isEmpty()) {
@@ -78,6 +81,11 @@ public final class QualityGate {
         Map<FaceQuality.Rejection, Long> counts = new EnumMap<>(FaceQuality.Rejection.class);
         rejections.forEach((reason, count) -> counts.put(reason, count.get()));
         return counts;
+    }
+
+    /** Faces that passed so far (and went on to be described and matched). */
+    public long acceptedFaces() {
+        return accepted.get();
     }
 
     public Limits limits() {

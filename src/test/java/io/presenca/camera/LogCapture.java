@@ -16,7 +16,11 @@ public final class LogCapture implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     public LogCapture(Class<?> loggerOf) {
-        logger = (Logger) LoggerFactory.getLogger(loggerOf);
+        this(loggerOf.getName());
+    }
+
+    public LogCapture(String loggerName) {
+        logger = (Logger) LoggerFactory.getLogger(loggerName);
         appender.start();
         logger.addAppender(appender);
     }

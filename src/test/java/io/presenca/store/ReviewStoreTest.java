@@ -55,4 +55,49 @@ class ReviewStoreTest {
         assertTrue(reviews.addUnlessRecent(lookAlike(nine.plusSeconds(30)), WINDOW).isEmpty(), "already present");
         assertEquals(2, reviews.open().size());
     }
+
+    @Test
+    void acceptingMakesTheAttendanceRecordAndClosesTheItemTogether() {
+        ReviewItem item = reviews.addUnlessRecent(lookAlike(EIGHT_AM), WINDOW).orElseThrow();
+
+        String recordId = reviews.accept(item.id(), "secretary", WINDOW);
+
+        AttendanceRecord record = new AttendanceStore(db).find(recordId).orElseThrow();
+        assertEquals("s1", record.studentId());
+        assertEquals(EIGHT_AM, record.capturedAt());
+        assertEquals(SyncStatus.PENDING, record.syncStatus(), "an accepted face is synced like any record");
+        ReviewItem closed = reviews.find(item.id()).orElseThrow();
+        assertEquals("accepted", closed.status());
+        assertTrue(reviews.open().isEmpty());
+        assertEquals(recordId, db.withConnection(c -> Sql.first(c,
+                "SELECT attendance_id || '/' || resolved_by AS r FROM review_items WHERE id = ?",
+                row -> row.getString("r"), item.id()).orElseThrow()).split("/")[0]);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> reviews.accept(item.id(), "secretary", WINDOW), "decided once");
+        assertEquals(1, new AttendanceStore(db).count());
+    }
+
+    @Test
+    void acceptingWhenTheStudentWasRecordedMeanwhileLinksThatRecordInsteadOfADuplicate() {
+        ReviewItem item = reviews.addUnlessRecent(lookAlike(EIGHT_AM), WINDOW).orElseThrow();
+        String existing = new AttendanceStore(db).recordUnlessRecent("s1", "door", EIGHT_AM.plusSeconds(120), 97, 0.3,
+                "local", WINDOW).orElseThrow().id();
+
+        assertEquals(existing, reviews.accept(item.id(), "secretary", WINDOW));
+        assertEquals(1, new AttendanceStore(db).count());
+    }
+
+    @Test
+    void rejectingKeepsTheFaceAsANegativeForThatStudentAndRecordsNothing() {
+        ReviewItem item = reviews.addUnlessRecent(lookAlike(EIGHT_AM), WINDOW).orElseThrow();
+
+        reviews.reject(item.id(), "secretary");
+
+        ReviewItem kept = reviews.find(item.id()).orElseThrow();
+        assertEquals("rejected", kept.status());
+        assertEquals("s1", kept.studentId());
+        assertArrayEquals(item.faceJpeg(), kept.faceJpeg());
+        assertEquals(0, new AttendanceStore(db).count());
+        assertEquals(0, reviews.countOpen());
+    }
 }

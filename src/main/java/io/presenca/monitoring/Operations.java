@@ -1,0 +1,93 @@
+package io.presenca.monitoring;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.presenca.config.Settings;
+import io.presenca.rekognition.RekognitionLink;
+import io.presenca.store.Database;
+import io.presenca.sync.CentralSync;
+import javax.management.JMException;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * Turns on what an IT person watches: the management HTTP server (health on {@code /observe/health},
+ * Prometheus on {@code /observe/metrics}, bound to MANAGEMENT_HOST:MANAGEMENT_PORT), the gateway's
+ * health checks and metrics, and the pipeline MBean. Never static file serving: it would publish
+ * the working folder, database included.
+ */
+public final class Operations {
+
+    private final Settings settings;
+    private final PipelineStats stats;
+    private final Database database;
+    private final CentralSync sync;
+    private final RekognitionLink rekognition;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final GatewayMetrics metrics;
+    private final Pipeline pipeline;
+
+    /** {@code rekognition}: null unless MATCHER uses it. */
+    public Operations(Settings settings, PipelineStats stats, Database database, CentralSync sync, RekognitionLink rekognition) {
+        this.settings = settings;
+        this.stats = stats;
+        this.database = database;
+        this.sync = sync;
+        this.rekognition = rekognition;
+        this.metrics = new GatewayMetrics(stats, registry);
+        this.pipeline = new Pipeline(stats, settings.centralSyncEnabled());
+    }
+
+    public PipelineStats stats() {
+        return stats;
+    }
+
+    public void bindTo(Main main) {
+        String host = settings.managementHost;
+        String port = Integer.toString(settings.managementPort);
+        main.addOverrideProperty("camel.server.enabled", "true");
+        main.addOverrideProperty("camel.server.host", host);
+        main.addOverrideProperty("camel.server.port", port);
+        main.addOverrideProperty("camel.management.enabled", "true");
+        main.addOverrideProperty("camel.management.host", host);
+        main.addOverrideProperty("camel.management.port", port);
+        main.addOverrideProperty("camel.management.health-check-enabled", "true");
+        main.addOverrideProperty("camel.management.metrics-enabled", "true");
+        main.addOverrideProperty("camel.metrics.enabled", "true");
+        main.addOverrideProperty("camel.metrics.enable-route-policy", "true");
+        main.addOverrideProperty("camel.health.enabled", "true");
+        // Camel's Prometheus support uses this registry, so the gateway's meters are scraped with Camel's
+        main.bind("metricsRegistry", registry);
+        main.bind("cameraHealth", new CameraHealthCheck(stats, settings.cameraSource));
+        main.bind("sqliteHealth", new SqliteHealthCheck(database));
+        if (settings.centralSyncEnabled()) {
+            main.bind("postgresqlHealth", new CentralDatabaseHealthCheck(sync.central()));
+            main.bind("externalApiHealth", new ExternalApiHealthCheck(sync));
+        }
+        if (rekognition != null) {
+            main.bind("rekognitionHealth", new RekognitionHealthCheck(rekognition));
+        }
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport m) {
+                m.getCamelContext().getCamelContextExtension().addInterceptStrategy(new CallTimer(metrics.timedBeans()));
+            }
+
+            @Override
+            public void afterStart(BaseMainSupport m) {
+                stats.attach(m.getCamelContext());
+                try {
+                    pipeline.register();
+                } catch (JMException e) {
+                    throw new IllegalStateException("Could not register the pipeline MBean: " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void beforeStop(BaseMainSupport m) {
+                pipeline.unregister();
+            }
+        });
+    }
+}

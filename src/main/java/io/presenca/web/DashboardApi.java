@@ -1,0 +1,179 @@
+package io.presenca.web;
+
+import io.presenca.config.Settings;
+import io.presenca.monitoring.PipelineStats;
+import io.presenca.monitoring.SyncNow;
+import io.presenca.store.AttendanceCsv;
+import io.presenca.store.AttendanceRow;
+import io.presenca.store.AttendanceStore;
+import io.presenca.store.Database;
+import io.presenca.store.EnrollmentPhoto;
+import io.presenca.store.EnrollmentPhotoStore;
+import io.presenca.store.ReviewItem;
+import io.presenca.store.ReviewStore;
+import io.presenca.store.Student;
+import io.presenca.store.StudentStore;
+import io.presenca.store.SyncQueue;
+import io.presenca.store.SyncStatus;
+import io.presenca.sync.CentralSync;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What the dashboard's pages show and do, as plain objects the HTTP layer turns into JSON. */
+final class DashboardApi {
+
+    record AttendanceEntry(String studentId, String name, String time, Double confidence, String matcher, String syncStatus) {
+    }
+
+    record ClassAttendance(String className, List<AttendanceEntry> present) {
+    }
+
+    record ReviewView(String id, String studentId, String studentName, String runnerUpId, String runnerUpName,
+                      String reason, double confidence, String capturedAt) {
+    }
+
+    record PhotoView(String file, String status, String reason) {
+    }
+
+    record StudentView(String id, String name, String className, String enrollment, List<PhotoView> photos) {
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Settings settings;
+    private final AttendanceStore attendance;
+    private final ReviewStore reviews;
+    private final StudentStore students;
+    private final EnrollmentPhotoStore photos;
+    private final SyncQueue queue;
+    private final CentralSync sync;
+    private final PipelineStats stats;
+    private final ZoneId zone;
+
+    DashboardApi(Settings settings, Database db, CentralSync sync, PipelineStats stats, ZoneId zone) {
+        this.settings = settings;
+        this.attendance = new AttendanceStore(db);
+        this.reviews = new ReviewStore(db);
+        this.students = new StudentStore(db);
+        this.photos = new EnrollmentPhotoStore(db);
+        this.queue = sync.queue();
+        this.sync = sync;
+        this.stats = stats;
+        this.zone = zone;
+    }
+
+    /** The day's records grouped by class (classes by name, students by time of arrival). */
+    List<ClassAttendance> attendanceByClass(LocalDate day) {
+        Map<String, List<AttendanceEntry>> byClass = new TreeMap<>();
+        for (AttendanceRow row : attendance.between(day, day, zone)) {
+            String className = row.className() == null || row.className().isBlank() ? "(no class)" : row.className();
+            byClass.computeIfAbsent(className, c -> new ArrayList<>()).add(new AttendanceEntry(row.studentId(), row.name(),
+                    TIME.format(row.capturedAt().atZone(zone)), row.confidence(), row.matcher(),
+                    row.syncStatus().column()));
+        }
+        return byClass.entrySet().stream().map(e -> new ClassAttendance(e.getKey(), e.getValue())).toList();
+    }
+
+    List<ReviewView> openReviews() {
+        Function<String, String> name = id -> id == null ? null : students.find(id).map(Student::name).orElse(null);
+        return reviews.open().stream().map(item -> new ReviewView(item.id(), item.studentId(), name.apply(item.studentId()),
+                item.runnerUpId(), name.apply(item.runnerUpId()), item.reason(), item.confidence(),
+                DATE_TIME.format(item.capturedAt().atZone(zone)))).toList();
+    }
+
+    byte[] face(String reviewId) {
+        return reviews.find(reviewId).map(ReviewItem::faceJpeg).orElse(null);
+    }
+
+    String accept(String reviewId, String user) {
+        return reviews.accept(reviewId, user, Duration.ofMinutes(settings.minutesBeforeNextCapture));
+    }
+
+    void reject(String reviewId, String user) {
+        reviews.reject(reviewId, user);
+    }
+
+    /** Active students with each enrollment photo's outcome; "enrolled" once at least one photo was accepted. */
+    List<StudentView> students() {
+        Map<String, List<EnrollmentPhoto>> byStudent = photos.all().stream()
+                .collect(Collectors.groupingBy(EnrollmentPhoto::studentId));
+        List<StudentView> views = new ArrayList<>();
+        for (Student student : students.findActive()) {
+            List<EnrollmentPhoto> own = byStudent.getOrDefault(student.id(), List.of());
+            boolean enrolled = own.stream().anyMatch(p -> p.status() == EnrollmentPhoto.Status.ACCEPTED);
+            views.add(new StudentView(student.id(), student.name(), student.className(),
+                    enrolled ? "enrolled" : own.isEmpty() ? "no photos" : "no usable photo",
+                    own.stream().map(p -> new PhotoView(Path.of(p.path()).getFileName().toString(),
+                            p.status().name().toLowerCase(java.util.Locale.ROOT), p.reason())).toList()));
+        }
+        return views;
+    }
+
+    Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("device", settings.deviceId);
+        status.put("cameraSource", settings.cameraSource);
+        status.put("cameraConnected", stats.camera().map(c -> c.isStarted() && c.isConnected()).orElse(false));
+        status.put("frames", stats.frames());
+        status.put("recordedSinceStart", stats.matches());
+        status.put("unknownFaces", stats.unknownFaces());
+        status.put("reviewQueue", stats.reviewQueueSize());
+        Map<String, Long> records = new LinkedHashMap<>();
+        queue.countByStatus().forEach((s, n) -> records.put(s.column(), n));
+        status.put("records", records);
+        status.put("oldestUnsyncedMinutes", stats.oldestUnsyncedAge().toMinutes());
+        status.put("syncEnabled", settings.centralSyncEnabled());
+        status.put("syncProblem", !settings.centralSyncEnabled() ? "Central sync is off: EXTERNAL_API_URL is not set."
+                : sync.alerts().apiKeyRefused() ? "The external API refused EXTERNAL_API_KEY; fix it and restart."
+                : sync.gate().lastProblem());
+        status.put("recentBatches", queue.recentLogs(10).stream().map(log -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("started", DATE_TIME.format(log.startedAt().atZone(zone)));
+            view.put("sent", log.recordsSent());
+            view.put("accepted", log.accepted());
+            view.put("rejected", log.rejected());
+            view.put("failed", log.failed());
+            view.put("error", log.error());
+            return view;
+        }).toList());
+        List<Map<String, String>> dead = new ArrayList<>();
+        queue.deadReasons(100).forEach((id, error) -> dead.add(Map.of("id", id, "error", error == null ? "" : error)));
+        status.put("deadLetters", dead);
+        return status;
+    }
+
+    /** Puts dead-lettered records back in the queue with a fresh retry budget (as {@code sync --retry-dead}). */
+    String retryDead() {
+        int requeued = queue.requeueDead();
+        if (!settings.centralSyncEnabled()) {
+            return requeued + " record(s) back in the queue; central sync is off (EXTERNAL_API_URL not set).";
+        }
+        SyncNow.run(stats.context());
+        return requeued + " record(s) back in the queue and a sync pass run: " + queue.countByStatus().get(SyncStatus.PENDING)
+                + " pending, " + queue.countByStatus().get(SyncStatus.DEAD) + " dead.";
+    }
+
+    String csv(LocalDate from, LocalDate to) {
+        StringWriter out = new StringWriter();
+        try {
+            AttendanceCsv.write(out, attendance.between(from, to, zone));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,174 @@
+package io.presenca;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.presenca.store.AttendanceStore;
+import io.presenca.store.Database;
+import io.presenca.store.ReviewItem;
+import io.presenca.store.ReviewStore;
+import io.presenca.store.StudentStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard over real HTTP on the loopback port of a running gateway: nothing without a
+ * session, a login that sets a HttpOnly SameSite cookie, attendance recorded from a folder source,
+ * a review item accepted into a record, and the CSV export.
+ */
+class DashboardGatewayTest {
+
+    static final String PASSWORD = "correct horse battery staple";
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A gateway running on a folder where one student is recorded, with one look-alike waiting for review. */
+    static final class RunningGateway implements AutoCloseable {
+        final GatewayFixture fixture = new GatewayFixture();
+        final String student;
+        final String reviewId;
+        final String base;
+        private final GatewayFixture.Running running;
+
+        RunningGateway() throws Exception {
+            fixture.settings.put("DASHBOARD_ADMIN_PASSWORD", PASSWORD);
+            student = GatewayFixture.lfwIdentities(5, 1000).get(0);
+            fixture.enrollAndShowNextThree(student);
+            Database db = Database.open(fixture.sqlite);
+            new StudentStore(db).upsert("look-alike", "Bia Lima", "5B");
+            reviewId = new ReviewStore(db).addUnlessRecent(new ReviewItem(null, "look-alike", student, "test-door",
+                    Instant.now().minusSeconds(60), "low_margin", 0.3, 0.33, 96.5, "local",
+                    java.nio.file.Files.readAllBytes(GatewayFixture.lfwPhotos(student).get(0)), null, null),
+                    Duration.ofMinutes(10)).orElseThrow().id();
+            running = fixture.start();
+            base = "http://127.0.0.1:" + fixture.managementPort();
+            OperationsGatewayTest.waitFor(() -> OperationsGatewayTest.get(base + "/observe/health").statusCode() > 0,
+                    "the HTTP server");
+            OperationsGatewayTest.waitFor(() -> new AttendanceStore(Database.open(fixture.sqlite)).countFor(student) == 1,
+                    "the student to be recorded");
+        }
+
+        @Override
+        public void close() throws Exception {
+            running.close();
+        }
+    }
+
+    @Test
+    void everyDashboardPathNeedsALoginAndAcceptingAReviewRecordsAttendance() throws Exception {
+        try (RunningGateway gateway = new RunningGateway()) {
+            String base = gateway.base;
+            for (String page : List.of("/dashboard", "/dashboard/", "/dashboard/assets/app.js", "/dashboard/assets/index.html")) {
+                HttpResponse<String> r = send(base, "GET", page, null, null);
+                assertEquals(303, r.statusCode(), page);
+                assertEquals("/dashboard/login", r.headers().firstValue("Location").orElse(""), page);
+            }
+            String item = "/dashboard/api/reviews/" + gateway.reviewId;
+            for (String[] call : new String[][] {{"GET", "/dashboard/api/attendance"}, {"GET", "/dashboard/api/reviews"},
+                    {"GET", item + "/face.jpg"}, {"POST", item + "/accept"}, {"POST", item + "/reject"},
+                    {"GET", "/dashboard/api/students"}, {"GET", "/dashboard/api/status"},
+                    {"POST", "/dashboard/api/sync/retry-dead"}, {"GET", "/dashboard/api/export.csv"},
+                    {"GET", "/dashboard/api/anything-else"}}) {
+                HttpResponse<String> r = send(base, call[0], call[1], null, null);
+                assertEquals(401, r.statusCode(), call[0] + " " + call[1]);
+                assertFalse(r.body().contains(gateway.student), "no data without a session");
+            }
+            assertEquals(200, send(base, "GET", "/dashboard/login", null, null).statusCode());
+
+            HttpResponse<String> wrong = send(base, "POST", "/dashboard/login", null, "username=admin&password=guess");
+            assertEquals("/dashboard/login?error=wrong", wrong.headers().firstValue("Location").orElse(""));
+            assertTrue(wrong.headers().firstValue("Set-Cookie").isEmpty());
+
+            String cookie = logIn(base);
+
+            JsonNode attendance = JSON.readTree(send(base, "GET", "/dashboard/api/attendance?date=" + LocalDate.now(), cookie, null).body());
+            assertEquals(gateway.student, attendance.get(0).path("present").get(0).path("studentId").asText(), attendance.toString());
+            JsonNode reviews = JSON.readTree(send(base, "GET", "/dashboard/api/reviews", cookie, null).body());
+            assertEquals(1, reviews.size());
+            assertEquals("Bia Lima", reviews.get(0).path("studentName").asText());
+            assertEquals(gateway.student, reviews.get(0).path("runnerUpId").asText());
+            HttpResponse<byte[]> face = HTTP.send(request(base, "GET", item + "/face.jpg", cookie, null),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals("image/jpeg", face.headers().firstValue("Content-Type").orElse(""));
+            assertEquals((byte) 0xFF, face.body()[0]);
+
+            HttpResponse<String> accepted = send(base, "POST", item + "/accept", cookie, null);
+            assertEquals(200, accepted.statusCode(), accepted.body());
+            assertEquals(1, new AttendanceStore(Database.open(gateway.fixture.sqlite)).countFor("look-alike"));
+            assertEquals(409, send(base, "POST", item + "/reject", cookie, null).statusCode(), "decided once");
+            assertEquals("[]", send(base, "GET", "/dashboard/api/reviews", cookie, null).body());
+
+            HttpResponse<String> csv = send(base, "GET", "/dashboard/api/export.csv?from=" + LocalDate.now() + "&to="
+                    + LocalDate.now(), cookie, null);
+            assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+            assertTrue(csv.body().startsWith("record_id,student_id"), csv.body());
+            assertTrue(csv.body().contains(gateway.student) && csv.body().contains("Bia Lima"), csv.body());
+
+            // a record that failed too many sync attempts shows as a dead letter, and the retry button re-queues it
+            Database db = Database.open(gateway.fixture.sqlite);
+            db.withConnection(c -> io.presenca.store.Sql.update(c, """
+                    UPDATE attendance_records SET sync_status = 'dead', sync_attempts = 10, last_sync_error = 'HTTP 503'
+                    WHERE student_id = ?""", gateway.student));
+            JsonNode status = JSON.readTree(send(base, "GET", "/dashboard/api/status", cookie, null).body());
+            assertEquals("test-door", status.path("device").asText());
+            assertEquals(1, status.path("records").path("pending").asInt());
+            assertEquals(1, status.path("records").path("dead").asInt());
+            assertEquals("HTTP 503", status.path("deadLetters").get(0).path("error").asText(), status.toString());
+            assertTrue(status.path("syncProblem").asText().contains("EXTERNAL_API_URL"));
+            JsonNode retried = JSON.readTree(send(base, "POST", "/dashboard/api/sync/retry-dead", cookie, null).body());
+            assertTrue(retried.path("message").asText().startsWith("1 record(s) back in the queue"), retried.toString());
+            status = JSON.readTree(send(base, "GET", "/dashboard/api/status", cookie, null).body());
+            assertEquals(2, status.path("records").path("pending").asInt());
+            assertEquals(0, status.path("deadLetters").size());
+            JsonNode students = JSON.readTree(send(base, "GET", "/dashboard/api/students", cookie, null).body());
+            assertTrue(students.toString().contains("\"enrollment\":\"enrolled\""), students.toString());
+
+            // only the dashboard's own files: nothing else from the classpath or the working folder
+            for (String path : List.of("/dashboard/assets/application.properties", "/dashboard/assets/..%2Fapplication.properties",
+                    "/dashboard/assets/Presenca.class", "/application.properties", "/data/attendance.db")) {
+                assertTrue(send(base, "GET", path, cookie, null).statusCode() == 404, path);
+            }
+            HttpResponse<String> out = send(base, "POST", "/dashboard/logout", cookie, null);
+            assertTrue(out.headers().firstValue("Set-Cookie").orElse("").contains("Max-Age=0"));
+            assertEquals(401, send(base, "GET", "/dashboard/api/status", cookie, null).statusCode(), "session closed");
+        }
+    }
+
+    static String logIn(String base) throws Exception {
+        HttpResponse<String> ok = send(base, "POST", "/dashboard/login", null,
+                "username=admin&password=" + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(303, ok.statusCode());
+        assertEquals("/dashboard/", ok.headers().firstValue("Location").orElse(""));
+        String setCookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    static HttpResponse<String> send(String base, String method, String path, String cookie, String form) throws Exception {
+        return HTTP.send(request(base, method, path, cookie, form), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String base, String method, String path, String cookie, String form) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        if ("POST".equals(method)) {
+            b.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form == null ? "" : form));
+        }
+        return b.build();
+    }
+}

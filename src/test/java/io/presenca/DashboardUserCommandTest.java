@@ -1,0 +1,49 @@
+package io.presenca;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.presenca.store.DashboardUserStore;
+import io.presenca.store.Database;
+import io.presenca.web.PasswordHash;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DashboardUserCommandTest {
+
+    private final GatewayFixture gateway = new GatewayFixture();
+
+    private String run(String name, String pipedPassword) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DashboardUserCommand(gateway.settings(), List.of(name))
+                .run(null, new BufferedReader(new StringReader(pipedPassword + "\n")), new PrintStream(out, true));
+        return out.toString();
+    }
+
+    @Test
+    void addsAUserWithAHashedPasswordThenChangesIt() throws Exception {
+        assertTrue(run("maria", "secretaria-5A").startsWith("Added dashboard user maria"));
+        DashboardUserStore users = new DashboardUserStore(Database.open(gateway.sqlite));
+        String hash = users.passwordHash("maria").orElseThrow();
+        assertTrue(PasswordHash.matches("secretaria-5A".toCharArray(), hash));
+        assertTrue(!hash.contains("secretaria"), "only the hash is stored");
+
+        assertTrue(run("maria", "outra-senha-longa").startsWith("New password set for dashboard user maria"));
+        assertTrue(PasswordHash.matches("outra-senha-longa".toCharArray(), users.passwordHash("maria").orElseThrow()));
+        assertEquals(1, users.count());
+    }
+
+    @Test
+    void refusesShortPasswordsAndOddNamesChangingNothing() {
+        Presenca.UsageException shortOne = assertThrows(Presenca.UsageException.class, () -> run("maria", "short"));
+        assertTrue(shortOne.getMessage().contains("at least 10 characters"));
+        assertThrows(Presenca.UsageException.class, () -> new DashboardUserCommand(gateway.settings(), List.of("a b")));
+        assertThrows(Presenca.UsageException.class, () -> new DashboardUserCommand(gateway.settings(), List.of()));
+        assertEquals(0, new DashboardUserStore(Database.open(gateway.sqlite)).count());
+    }
+}

@@ -1,0 +1,84 @@
+package io.presenca;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import io.presenca.camera.LogCapture;
+import io.presenca.store.AttendanceStore;
+import io.presenca.store.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's route-editing example, done to a running gateway: a notification step is added to
+ * routes/capture.camel.yaml and saved; the route reloads, the next student is notified, and no
+ * record is lost or made twice (the reloaded camera reads its folder again; the duplicate window
+ * holds).
+ */
+class RouteReloadTest {
+
+    /** The step the README shows, inserted after attendanceRecorder.record (at its indentation in the file). */
+    static final String NOTIFICATION_STEP = indent(30, """
+            - filter:
+                simple: "${body.isPresent}"
+                steps:
+                  - log:
+                      loggingLevel: INFO
+                      logName: presenca.notify
+                      message: "Arrived: ${body.get.studentId} at ${body.get.capturedAt}"
+            """);
+    static final String AFTER = indent(30, """
+            - bean:
+                ref: attendanceRecorder
+                method: record
+            """);
+
+    private static String indent(int spaces, String block) {
+        return block.indent(spaces);
+    }
+
+    @Test
+    void addingANotificationStepWhileRunningReloadsTheRouteAndLosesNoRecord() throws Exception {
+        GatewayFixture gateway = new GatewayFixture();
+        Path routes = gateway.home.resolve("routes");
+        Files.createDirectories(routes);
+        try (var files = Files.list(Path.of("routes"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, routes.resolve(file.getFileName()));
+            }
+        }
+        gateway.settings.put("ROUTES_DIR", routes.toString());
+        List<String> students = GatewayFixture.lfwIdentities(5, 1000);
+        String first = students.get(0);
+        String second = students.get(1);
+        gateway.enrollAndShowNextThree(first);
+        List<Path> secondPhotos = GatewayFixture.lfwPhotos(second);
+        gateway.enroll(second, secondPhotos.get(0), secondPhotos.get(1));
+
+        try (GatewayFixture.Running running = gateway.start();
+             LogCapture notifications = new LogCapture("presenca.notify")) {
+            AttendanceStore attendance = new AttendanceStore(Database.open(gateway.sqlite));
+            OperationsGatewayTest.waitFor(() -> attendance.countFor(first) == 1, "the first student");
+            // the second student walks in after the folder was read: seen once the route restarts
+            for (int i = 0; i < 3; i++) {
+                Files.copy(secondPhotos.get(2 + i), gateway.camera.resolve(String.format("1%03d_%s", i,
+                        secondPhotos.get(2 + i).getFileName())));
+            }
+
+            Path capture = routes.resolve("capture.camel.yaml");
+            String yaml = Files.readString(capture);
+            assertTrue(yaml.contains(AFTER), "the README's anchor is in capture.camel.yaml");
+            Files.writeString(capture, yaml.replace(AFTER, AFTER + NOTIFICATION_STEP));
+
+            OperationsGatewayTest.waitFor(() -> attendance.countFor(second) == 1, "the second student after the reload");
+            OperationsGatewayTest.waitFor(() -> !notifications.messages(Level.INFO).isEmpty(), "the notification");
+            assertEquals(List.of("Arrived: " + second), notifications.messages(Level.INFO).stream()
+                    .map(m -> m.substring(0, m.indexOf(" at "))).toList(), "the first was not recorded twice, so not notified");
+        }
+        assertEquals(Map.of(first, 1L, second, 1L), gateway.recordsPerStudent());
+    }
+}

@@ -1,0 +1,83 @@
+package io.presenca.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.presenca.config.Settings;
+import io.presenca.store.Database;
+import io.presenca.sync.CentralSync;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+/** Each check says DOWN with a reason a person can act on when its part cannot be reached. */
+class HealthChecksTest {
+
+    private final Database db = Database.open(Path.of("target", "health-test", UUID.randomUUID() + ".db"));
+
+    @Test
+    void unreachableApiAndPostgresAreDownWithWhereAndWhatToCheck() throws Exception {
+        int closedApi = closedPort();
+        int closedPg = closedPort();
+        Settings settings = Settings.load(name -> Optional.ofNullable(Map.of(
+                "EXTERNAL_API_URL", "http://127.0.0.1:" + closedApi,
+                "POSTGRES_HOST", "127.0.0.1",
+                "POSTGRES_PORT", Integer.toString(closedPg),
+                "POSTGRES_PASSWORD", "x",
+                "EXTERNAL_API_TIMEOUT_SECONDS", "1",
+                "DEVICE_ID", "door").get(name)));
+        CentralSync sync = new CentralSync(settings, db, "test");
+
+        HealthCheck.Result api = call(new ExternalApiHealthCheck(sync));
+        assertEquals(HealthCheck.State.DOWN, api.getState());
+        assertTrue(api.getMessage().orElseThrow().contains("cannot reach the external API at 127.0.0.1:" + closedApi),
+                api.getMessage().toString());
+
+        HealthCheck.Result pg = call(new CentralDatabaseHealthCheck(sync.central()));
+        assertEquals(HealthCheck.State.DOWN, pg.getState());
+        assertTrue(pg.getMessage().orElseThrow().contains("records stay pending in SQLite"), pg.getMessage().toString());
+        assertTrue(pg.getMessage().orElseThrow().contains(Integer.toString(closedPg)), pg.getMessage().toString());
+        assertFalse(new CentralDatabaseHealthCheck(sync.central()).isLiveness(), "an offline school server is no reason to restart");
+
+        // after repeated failed calls the breaker opens: the check says so before trying the network
+        for (int i = 0; i < 5; i++) {
+            sync.apiCircuit().failed("HTTP 503");
+        }
+        HealthCheck.Result open = call(new ExternalApiHealthCheck(sync));
+        assertEquals(HealthCheck.State.DOWN, open.getState());
+        assertTrue(open.getMessage().orElseThrow().startsWith("circuit breaker open"), open.getMessage().toString());
+    }
+
+    @Test
+    void sqliteIsUpAndCountsForLiveness() {
+        SqliteHealthCheck check = new SqliteHealthCheck(db);
+        assertEquals(HealthCheck.State.UP, call(check).getState());
+        assertTrue(check.isLiveness());
+    }
+
+    @Test
+    void cameraIsDownWhileTheCaptureRouteIsNotRunning() {
+        PipelineStats stats = new PipelineStats(null, null, null, null, null, null, null);
+        HealthCheck.Result camera = call(new CameraHealthCheck(stats, "/dev/video0"));
+        assertEquals(HealthCheck.State.DOWN, camera.getState());
+        assertTrue(camera.getMessage().orElseThrow().contains("capture route is not running"), camera.getMessage().toString());
+    }
+
+    private static HealthCheck.Result call(GatewayHealthCheck check) {
+        check.setCamelContext(new DefaultCamelContext());
+        return check.call();
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.presenca.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.presenca.rekognition.RekognitionLink;
+import io.presenca.rekognition.TokenBucket;
+import io.presenca.resilience.CircuitBreaker;
+import java.time.Duration;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/** Rekognition's check follows the link the matcher uses: refused keys and an open breaker are DOWN, with why. */
+class RekognitionHealthCheckTest {
+
+    private final TokenBucket bucket = new TokenBucket(1000);
+
+    @Test
+    void upWhileRekognitionAnswers() {
+        RekognitionLink link = new RekognitionLink("presenca-door", new CircuitBreaker("Rekognition", "matching locally", 1, Duration.ofMinutes(1)));
+        link.call("SearchFacesByImage", bucket, Duration.ZERO, () -> "answer");
+        assertEquals(HealthCheck.State.UP, call(link).getState());
+    }
+
+    @Test
+    void refusedKeysAreDownUntilRestartSayingSo() {
+        RekognitionLink link = new RekognitionLink("presenca-door", new CircuitBreaker("Rekognition", "matching locally", 1, Duration.ofMinutes(1)));
+        link.call("SearchFacesByImage", bucket, Duration.ZERO, () -> {
+            throw AwsServiceException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                    .errorCode("UnrecognizedClientException").errorMessage("The security token is invalid").build()).build();
+        });
+        HealthCheck.Result result = call(link);
+        assertEquals(HealthCheck.State.DOWN, result.getState());
+        String message = result.getMessage().orElseThrow();
+        assertTrue(message.startsWith("Rekognition disabled until restart") && message.contains("matched locally"), message);
+    }
+
+    @Test
+    void anOpenCircuitBreakerIsDown() {
+        RekognitionLink link = new RekognitionLink("presenca-door", new CircuitBreaker("Rekognition", "matching locally", 1, Duration.ofMinutes(1)));
+        link.call("SearchFacesByImage", bucket, Duration.ZERO, () -> {
+            throw SdkClientException.create("Connect timed out");
+        });
+        HealthCheck.Result result = call(link);
+        assertEquals(HealthCheck.State.DOWN, result.getState());
+        assertTrue(result.getMessage().orElseThrow().contains("circuit breaker OPEN"), result.getMessage().toString());
+        assertFalse(new RekognitionHealthCheck(link).isLiveness());
+    }
+
+    private static HealthCheck.Result call(RekognitionLink link) {
+        RekognitionHealthCheck check = new RekognitionHealthCheck(link);
+        check.setCamelContext(new DefaultCamelContext());
+        return check.call();
+    }
+}
