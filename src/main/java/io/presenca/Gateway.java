@@ -102,11 +102,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     public Enrollment enrollment() {
-        return new Enrollment(settings.facesDir, photoFaceReader(), database());
+        return new Enrollment(settings.facesDir, photoFaceReader(), database(), settings.requireConsent);
     }
 
     public GalleryLoader galleryLoader() {
-        return new GalleryLoader(new TemplateStore(database()), gallery, FaceEmbedder.MODEL_NAME);
+        return new GalleryLoader(new TemplateStore(database()), gallery, FaceEmbedder.MODEL_NAME, settings.requireConsent);
     }
 
     public FaceMatcher faceMatcher() {
@@ -154,6 +154,30 @@ public final class Gateway implements AutoCloseable {
 
     public CentralSync centralSync(String appVersion) {
         return new CentralSync(settings, database(), appVersion);
+    }
+
+    /** Erases students everywhere this gateway's settings reach (Rekognition and PostgreSQL when configured). */
+    public io.presenca.privacy.StudentEraser studentEraser() {
+        return new io.presenca.privacy.StudentEraser(settings.facesDir, database(), erasableCollection(), erasableCentral());
+    }
+
+    /** Checks the same stores for what an erasure should have removed. */
+    public io.presenca.privacy.ErasureCheck erasureCheck() {
+        return new io.presenca.privacy.ErasureCheck(settings.facesDir, database(), erasableCollection(), erasableCentral());
+    }
+
+    /** The daily retention step: old evidence, and face data left of withdrawn consents. */
+    public io.presenca.privacy.EvidenceRetention evidenceRetention() {
+        return new io.presenca.privacy.EvidenceRetention(database(), settings.facesDir, settings.evidenceRetentionDays,
+                studentEraser(), java.time.Clock.systemUTC());
+    }
+
+    private io.presenca.rekognition.FaceCollection erasableCollection() {
+        return settings.matcher.usesRekognition() ? rekognition().collection() : null;
+    }
+
+    private io.presenca.sync.CentralDatabase erasableCentral() {
+        return settings.centralSyncEnabled() ? new io.presenca.sync.CentralDatabase(settings) : null;
     }
 
     public void registerDevice(String appVersion) {

@@ -38,6 +38,12 @@ public final class Presenca {
             "  sync --retry-dead        the same, after putting dead records (failed too often) back in the queue",
             "  bench sync [--records N] [--embedded]",
             "                           sync N generated records (default 10000) against a loopback API; prints records/s",
+            "  consent <student_id> [--given-by NAME [--date YYYY-MM-DD] [--scope TEXT] | --revoke [--date YYYY-MM-DD]]",
+            "                           show, record or withdraw a guardian's consent; withdrawing erases the face data",
+            "  erase <student_id>       erase the student's photos, templates, crops, review items, Rekognition faces and",
+            "                           central templates; attendance as ERASE_ATTENDANCE says (keep|pseudonymise|delete)",
+            "  verify-erased <student_id>",
+            "                           check every store, the raw database file included, for what erase removed",
             "  help                     this text",
             "Settings are environment variables (or lines of application.properties); see README.md.");
 
@@ -62,6 +68,8 @@ public final class Presenca {
                         : new BenchCommand(options).run(out);
                 case "reindex" -> new ReindexCommand(Settings.fromProcess()).run(out, err);
                 case "sync" -> new SyncCommand(Settings.fromProcess(), options).run(out);
+                case "consent" -> new ConsentCommand(Settings.fromProcess(), options).run(out);
+                case "erase", "verify-erased" -> new EraseCommand(Settings.fromProcess(), command, options).run(out);
                 case "help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -72,6 +72,10 @@ public final class Settings {
     public final int rekognitionRetrySeconds;
     public final String rekognitionQualityFilter;
     public final boolean rekognitionReverify;
+    // privacy: guardian consent, erasure, how long face evidence is kept
+    public final boolean requireConsent;
+    public final EraseAttendance eraseAttendance;
+    public final int evidenceRetentionDays;
 
     private final Map<String, String> effective;
 
@@ -134,6 +138,11 @@ public final class Settings {
         rekognitionQualityFilter = read.choice("REKOGNITION_QUALITY_FILTER", "AUTO",
                 "NONE", "AUTO", "LOW", "MEDIUM", "HIGH");
         rekognitionReverify = read.flag("REKOGNITION_REVERIFY", false);
+
+        requireConsent = read.flag("REQUIRE_CONSENT", true);
+        eraseAttendance = EraseAttendance.valueOf(read.choice("ERASE_ATTENDANCE", "keep",
+                "keep", "pseudonymise", "delete").toUpperCase());
+        evidenceRetentionDays = read.integer("EVIDENCE_RETENTION_DAYS", 7, 1, 3650);
 
         if (deviceId == null || !deviceId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw SettingsReader.invalid("DEVICE_ID", String.valueOf(deviceId),

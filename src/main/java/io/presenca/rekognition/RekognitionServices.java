@@ -75,6 +75,11 @@ public final class RekognitionServices implements AutoCloseable {
                 Duration.ZERO, Clock.systemUTC());
     }
 
+    /** The collection itself, for erasing a student's faces. */
+    public FaceCollection collection() {
+        return collection;
+    }
+
     public RekognitionLink link() {
         return link;
     }

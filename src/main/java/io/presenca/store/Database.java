@@ -60,6 +60,9 @@ public final class Database implements AutoCloseable {
         // Writers wait for each other instead of failing with SQLITE_BUSY.
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
+        // Deleted rows are overwritten with zeros, so an erased face template or crop does not linger in
+        // free pages of the file (see `erase` and `verify-erased`).
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         // BEGIN IMMEDIATE takes the write lock at the start, so a check-then-insert transaction
         // cannot be interleaved with another one (and never needs a lock upgrade that could fail).
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);

@@ -62,6 +62,14 @@ public final class ReviewStore {
         return stored;
     }
 
+    /**
+     * Deletes items (open or resolved) captured before {@code cutoff}, face crops with them:
+     * EVIDENCE_RETENTION_DAYS. Returns how many.
+     */
+    public int deleteCapturedBefore(Instant cutoff) {
+        return db.withConnection(c -> Sql.update(c, "DELETE FROM review_items WHERE captured_at < ?", cutoff));
+    }
+
     /** Open items, oldest first. */
     public List<ReviewItem> open() {
         return db.withConnection(c -> Sql.list(c, """
