@@ -41,8 +41,13 @@ public final class ConsentStore {
      * nothing. Returns true when the stored record changed.
      */
     public boolean record(Consent consent) {
+        return db.inTransaction(c -> record(c, consent));
+    }
+
+    /** {@link #record(Consent)} inside the caller's transaction (the student sync's). */
+    static boolean record(java.sql.Connection c, Consent consent) throws SQLException {
         StudentStore.requireId(consent.studentId());
-        return db.inTransaction(c -> {
+        {
             Optional<Consent> stored = Sql.first(c, "SELECT * FROM student_consents WHERE student_id = ?",
                     ConsentStore::consent, consent.studentId());
             if (stored.isPresent() && sameTerms(stored.get(), consent)) {
@@ -60,7 +65,7 @@ public final class ConsentStore {
                     consent.studentId(), consent.givenBy(), text(consent.givenOn()), consent.scope(),
                     text(consent.revokedOn()), consent.source(), Timestamps.now());
             return true;
-        });
+        }
     }
 
     /** Removes the student's consent record (erasure); returns how many rows went. */
