@@ -53,8 +53,9 @@ public final class EvidenceRetention {
                 if (report.complete()) {
                     erased++;
                 } else {
-                    LOG.warn("Retention: the face data of a student whose consent was withdrawn could not all be erased;"
-                            + " retried tomorrow: {}", report.lines().stream().filter(l -> !l.ok()).toList());
+                    LOG.warn("Retention: the face data of a student whose consent was withdrawn could not all be erased"
+                            + " ({} stores not cleared); retried tomorrow, or run `erase` by hand",
+                            report.lines().stream().filter(l -> !l.ok()).count());
                 }
             }
         }
