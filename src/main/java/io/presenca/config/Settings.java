@@ -76,6 +76,9 @@ public final class Settings {
     public final boolean requireConsent;
     public final EraseAttendance eraseAttendance;
     public final int evidenceRetentionDays;
+    /** The key of templates and crops at rest: base64 text (PRESENCA_KEY), or the file holding it. */
+    public final String presencaKey;
+    public final Path presencaKeyFile;
 
     private final Map<String, String> effective;
 
@@ -143,6 +146,8 @@ public final class Settings {
         eraseAttendance = EraseAttendance.valueOf(read.choice("ERASE_ATTENDANCE", "keep",
                 "keep", "pseudonymise", "delete").toUpperCase());
         evidenceRetentionDays = read.integer("EVIDENCE_RETENTION_DAYS", 7, 1, 3650);
+        presencaKey = read.secret("PRESENCA_KEY");
+        presencaKeyFile = read.path("PRESENCA_KEY_FILE", null);
 
         if (deviceId == null || !deviceId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw SettingsReader.invalid("DEVICE_ID", String.valueOf(deviceId),

@@ -75,7 +75,8 @@ public final class CentralCopyStore {
                                 created_at, central_id)
                             VALUES (?, ?, ?, NULL, ?, NULL, ?, ?)
                             ON CONFLICT(student_id, model, photo_sha256) DO NOTHING""",
-                            template.studentId(), template.model(), template.descriptor(), template.descriptorSha256(),
+                            template.studentId(), template.model(), db.cipher().encrypt(template.descriptor()),
+                            template.descriptorSha256(),
                             now, template.id());
                 }
             }

@@ -39,7 +39,7 @@ public final class ReviewStore {
             if (seen) {
                 return Optional.empty();
             }
-            return Optional.of(insert(c, item, null));
+            return Optional.of(insert(c, db.cipher(), item, null));
         });
     }
 
@@ -47,7 +47,7 @@ public final class ReviewStore {
      * Writes a new open item, made from {@code item} with a fresh id; {@code attendanceId} names the
      * attendance record the item questions, or is null. For stores whose own transaction adds an item.
      */
-    static ReviewItem insert(Connection c, ReviewItem item, String attendanceId) throws SQLException {
+    static ReviewItem insert(Connection c, BlobCipher cipher, ReviewItem item, String attendanceId) throws SQLException {
         Instant at = item.capturedAt().truncatedTo(ChronoUnit.MILLIS);
         ReviewItem stored = new ReviewItem(UUID.randomUUID().toString(), item.studentId(), item.runnerUpId(),
                 item.deviceId(), at, item.reason(), item.distance(), item.runnerUpDistance(), item.confidence(),
@@ -58,7 +58,7 @@ public final class ReviewStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 stored.id(), stored.studentId(), stored.runnerUpId(), stored.deviceId(), at, stored.reason(),
                 stored.distance(), stored.runnerUpDistance(), stored.confidence(), stored.matcher(),
-                stored.faceJpeg(), stored.status(), attendanceId, stored.createdAt());
+                cipher.encrypt(stored.faceJpeg()), stored.status(), attendanceId, stored.createdAt());
         return stored;
     }
 
@@ -77,7 +77,7 @@ public final class ReviewStore {
                 row -> new ReviewItem(row.getString("id"), row.getString("student_id"), row.getString("runner_up_id"),
                         row.getString("device_id"), Sql.instant(row, "captured_at"), row.getString("reason"),
                         row.getDouble("distance"), Sql.nullableDouble(row, "runner_up_distance"),
-                        row.getDouble("confidence"), row.getString("matcher"), row.getBytes("face_jpeg"),
+                        row.getDouble("confidence"), row.getString("matcher"), db.cipher().decrypt(row.getBytes("face_jpeg")),
                         row.getString("status"), Sql.instant(row, "created_at"))));
     }
 }

@@ -3,7 +3,6 @@ package io.presenca.store;
 import io.presenca.config.EraseAttendance;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,14 +110,7 @@ public final class StudentErasure {
      * are not left in either. Returns false when a reader kept the log from being emptied entirely.
      */
     public boolean compact() {
-        return db.withConnection(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("VACUUM");
-                try (var result = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-                    return result.next() && result.getInt(1) == 0;
-                }
-            }
-        });
+        return db.compact();
     }
 
     /** Rows still naming the student, per table (only tables where some remain). */

@@ -28,7 +28,7 @@ public final class TemplateStore {
                 INSERT INTO face_templates(student_id, model, descriptor, photo_path, photo_sha256, quality, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(student_id, model, photo_sha256) DO NOTHING""",
-                studentId, model, DescriptorCodec.encode(descriptor), photoPath, photoSha256, quality,
+                studentId, model, db.cipher().encrypt(DescriptorCodec.encode(descriptor)), photoPath, photoSha256, quality,
                 Timestamps.now()));
         return inserted > 0;
     }
@@ -62,7 +62,7 @@ public final class TemplateStore {
         return db.withConnection(c -> Sql.list(c, """
                 SELECT t.id, t.student_id, t.descriptor""" + MATCHABLE + " ORDER BY t.id",
                 row -> new StoredTemplate(row.getLong("id"), row.getString("student_id"),
-                        DescriptorCodec.decode(row.getBytes("descriptor"))),
+                        DescriptorCodec.decode(db.cipher().decrypt(row.getBytes("descriptor")))),
                 model, consentRequired ? 1 : 0));
     }
 }
