@@ -166,16 +166,8 @@ class PrivacyCommandsTest {
         assertTrue(Files.exists(gateway.faces));
     }
 
+    /** Where {@code needle} starts in {@code haystack}, byte for byte, or -1. */
     static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int k = 0; k < needle.length; k++) {
-                if (haystack[i + k] != needle[k]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return new String(haystack, StandardCharsets.ISO_8859_1).indexOf(new String(needle, StandardCharsets.ISO_8859_1));
     }
 }
