@@ -29,6 +29,15 @@ public final class ConsentStore {
         return find(studentId).map(Consent::inForce).orElse(false);
     }
 
+    /** Whether the student may be matched: never after a withdrawal; with {@code required}, only while in force. */
+    public boolean mayMatch(String studentId, boolean required) {
+        Optional<Consent> consent = find(studentId);
+        if (consent.isPresent() && consent.get().revokedOn() != null) {
+            return false;
+        }
+        return !required || consent.map(Consent::inForce).orElse(false);
+    }
+
     /** Students whose consent is withdrawn, by id. */
     public List<String> revoked() {
         return db.withConnection(c -> Sql.list(c,

@@ -23,6 +23,8 @@ class ConsentStoreTest {
     @Test
     void aWithdrawalIsNotUndoneByAnOlderGrantOnlyByOneGivenAgainSince() {
         assertFalse(consents.inForce("s1"), "no record, no consent");
+        assertTrue(consents.mayMatch("s1", false), "REQUIRE_CONSENT=false: no record is no objection");
+        assertFalse(consents.mayMatch("s1", true));
         assertTrue(consents.record(given(FEB, Consent.FROM_FILE)));
         assertTrue(consents.inForce("s1"));
         assertFalse(consents.record(given(FEB, Consent.FROM_FILE)), "the same terms again change nothing");
@@ -30,6 +32,7 @@ class ConsentStoreTest {
         assertTrue(consents.record(new Consent("s1", "Maria (mother)", FEB, "attendance", MAY, Consent.FROM_COMMAND)));
         assertFalse(consents.inForce("s1"));
         assertEquals(List.of("s1"), consents.revoked());
+        assertFalse(consents.mayMatch("s1", false), "a withdrawal stops matching whatever REQUIRE_CONSENT says");
 
         assertFalse(consents.record(given(FEB, Consent.FROM_CENTRAL)), "the file or central row still saying February");
         assertFalse(consents.inForce("s1"));
