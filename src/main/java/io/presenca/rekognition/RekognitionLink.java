@@ -1,5 +1,6 @@
 package io.presenca.rekognition;
 
+import io.presenca.resilience.CircuitBreaker;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

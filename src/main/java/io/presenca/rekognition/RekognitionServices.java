@@ -3,6 +3,7 @@ package io.presenca.rekognition;
 import io.presenca.config.Settings;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatcher;
+import io.presenca.resilience.CircuitBreaker;
 import io.presenca.store.Database;
 import io.presenca.store.RecheckStore;
 import io.presenca.store.RekognitionFaceStore;
@@ -41,7 +42,7 @@ public final class RekognitionServices implements AutoCloseable {
         this.database = database;
         this.client = client;
         this.link = new RekognitionLink(settings.rekognitionCollectionId,
-                new CircuitBreaker(FAILURES_TO_OPEN, Duration.ofSeconds(settings.rekognitionRetrySeconds)));
+                new CircuitBreaker("Rekognition", "matching locally", FAILURES_TO_OPEN, Duration.ofSeconds(settings.rekognitionRetrySeconds)));
         // SearchFacesByImage and IndexFaces have separate quotas at AWS; rechecks share the camera's
         this.searches = new TokenBucket(settings.rekognitionTps);
         this.upkeep = new TokenBucket(settings.rekognitionTps);

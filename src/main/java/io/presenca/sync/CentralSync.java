@@ -2,6 +2,7 @@ package io.presenca.sync;
 
 import io.presenca.config.Settings;
 import io.presenca.matching.GalleryLoader;
+import io.presenca.resilience.CircuitBreaker;
 import io.presenca.store.CentralCopyStore;
 import io.presenca.store.Database;
 import io.presenca.store.SyncQueue;
@@ -59,8 +60,8 @@ public final class CentralSync {
         Duration apiTimeout = Duration.ofSeconds(settings.externalApiTimeoutSeconds);
         this.queue = new SyncQueue(local);
         this.central = new CentralDatabase(settings);
-        CircuitBreaker circuit = new CircuitBreaker(CIRCUIT_THRESHOLD,
-                Duration.ofSeconds(settings.syncCircuitOpenSeconds), clock);
+        CircuitBreaker circuit = new CircuitBreaker("The external API", "records stay pending", CIRCUIT_THRESHOLD,
+                Duration.ofSeconds(settings.syncCircuitOpenSeconds));
         String apiUrl = settings.externalApiUrl == null ? "http://external-api-not-set.invalid" : settings.externalApiUrl;
         this.api = new ExternalApi(apiUrl, settings.externalApiKey, settings.deviceId, apiTimeout, circuit, clock);
         this.gate = new SyncGate(URI.create(apiUrl), apiTimeout, central, circuit, alerts);

@@ -3,6 +3,7 @@ package io.presenca.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.presenca.resilience.CircuitBreaker;
 import io.presenca.store.PendingRecord;
 import io.presenca.store.Timestamps;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class ExternalApi {
         if (problem != null) {
             throw failed(RetryableSyncException.Kind.MALFORMED_RESPONSE, problem + excerpt(response.body()), null);
         }
-        circuit.recordSuccess();
+        circuit.succeeded();
         return batch;
     }
 
@@ -103,7 +104,7 @@ public final class ExternalApi {
     }
 
     private RetryableSyncException failed(RetryableSyncException.Kind kind, String message, Duration retryAfter) {
-        circuit.recordFailure();
+        circuit.failed(message);
         return new RetryableSyncException(kind, message, retryAfter, null);
     }
 

@@ -1,5 +1,6 @@
 package io.presenca.sync;
 
+import io.presenca.resilience.CircuitBreaker;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

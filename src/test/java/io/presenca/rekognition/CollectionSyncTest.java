@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import io.presenca.camera.LogCapture;
 import io.presenca.rekognition.FakeRekognition.Reply;
 import io.presenca.rekognition.FakeRekognition.Request;
+import io.presenca.resilience.CircuitBreaker;
 import io.presenca.store.Database;
 import io.presenca.store.IndexedFace;
 import io.presenca.store.RekognitionFaceStore;
@@ -44,7 +45,7 @@ class CollectionSyncTest {
     private final FakeRekognition fake = new FakeRekognition();
     private final RekognitionClient client = RekognitionClients.create(RekognitionTestSettings.pointingAt(fake));
     private long now;
-    private final RekognitionLink link = new RekognitionLink(COLLECTION, new CircuitBreaker(3, Duration.ofSeconds(30), () -> now));
+    private final RekognitionLink link = new RekognitionLink(COLLECTION, new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30), () -> now));
     private Path faces;
     private Database db;
     private CollectionSync sync;

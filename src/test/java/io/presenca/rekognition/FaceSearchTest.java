@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.presenca.config.Settings;
 import io.presenca.rekognition.FakeRekognition.Reply;
+import io.presenca.resilience.CircuitBreaker;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ class FaceSearchTest {
     private final FakeRekognition fake = new FakeRekognition();
     private final Settings settings = RekognitionTestSettings.pointingAt(fake, "FACE_RECOGNITION_THRESHOLD", "97.5");
     private final RekognitionClient client = RekognitionClients.create(settings);
-    private final RekognitionLink link = new RekognitionLink("school-test", new CircuitBreaker(3, Duration.ofSeconds(30)));
+    private final RekognitionLink link = new RekognitionLink("school-test", new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30)));
     private final FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test"), link, new TokenBucket(50),
             settings.faceRecognitionThreshold);
 

@@ -9,6 +9,7 @@ import io.presenca.camera.LogCapture;
 import io.presenca.rekognition.FakeRekognition.Reply;
 import io.presenca.rekognition.RekognitionFailure.Kind;
 import io.presenca.rekognition.RekognitionLink.Outcome;
+import io.presenca.resilience.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ class RekognitionLinkTest {
     private final FaceCollection collection = new FaceCollection(client, "school-test");
     private long now;
     private final RekognitionLink link = new RekognitionLink("school-test",
-            new CircuitBreaker(3, Duration.ofSeconds(30), () -> now));
+            new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30), () -> now));
     private final TokenBucket bucket = new TokenBucket(1000);
 
     @AfterEach

@@ -1,6 +1,7 @@
 package io.presenca.rekognition;
 
 import io.presenca.config.Settings;
+import io.presenca.resilience.CircuitBreaker;
 import io.presenca.vision.DetectedFace;
 import io.presenca.vision.FaceCrops;
 import io.presenca.vision.FaceDetector;
@@ -75,7 +76,7 @@ public final class RekognitionLoad {
     }
 
     private static RekognitionLink link() {
-        return new RekognitionLink("school-test", new CircuitBreaker(3, Duration.ofSeconds(30)));
+        return new RekognitionLink("school-test", new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30)));
     }
 
     private static byte[] cropOfAFace() {

@@ -9,14 +9,15 @@ import ch.qos.logback.classic.Level;
 import io.presenca.camera.LogCapture;
 import io.presenca.config.MatcherKind;
 import io.presenca.config.Settings;
+import io.presenca.matching.AmyAndBob;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatch;
 import io.presenca.matching.FaceMatcher;
-import io.presenca.matching.AmyAndBob;
 import io.presenca.matching.MatchSource;
 import io.presenca.matching.MatchedFrame;
 import io.presenca.matching.RecognitionThreshold;
 import io.presenca.rekognition.FakeRekognition.Reply;
+import io.presenca.resilience.CircuitBreaker;
 import io.presenca.vision.DescribedFrames;
 import io.presenca.vision.FrameAnalysis;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class RekognitionMatcherTest {
     private final FaceMatcher local = new FaceMatcher(AmyAndBob.gallery(), rule);
     private long now;
     private final RekognitionLink link = new RekognitionLink("school-test",
-            new CircuitBreaker(3, Duration.ofSeconds(30), () -> now));
+            new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30), () -> now));
 
     @AfterEach
     void close() {

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.presenca.resilience.CircuitBreaker;
 import io.presenca.store.PendingRecord;
-import io.presenca.sync.bench.LoopbackApi;
 import io.presenca.sync.bench.LoopbackApi.Reply;
+import io.presenca.sync.bench.LoopbackApi;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ExternalApiTest {
 
     private final LoopbackApi server = LoopbackApi.start("k", LoopbackApi.acceptingAll());
-    private final CircuitBreaker circuit = new CircuitBreaker(5, Duration.ofMinutes(1), Clock.systemUTC());
+    private final CircuitBreaker circuit = new CircuitBreaker("The external API", "records stay pending", 5, Duration.ofMinutes(1));
     private final SyncBatch batch = new SyncBatch(new SyncRun(true), List.of(record("a"), record("b"), record("c")));
 
     ExternalApiTest() throws IOException {

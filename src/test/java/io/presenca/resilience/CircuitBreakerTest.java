@@ -1,4 +1,4 @@
-package io.presenca.rekognition;
+package io.presenca.resilience;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CircuitBreakerTest {
 
     private long now;
-    private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(30), () -> now);
+    private final CircuitBreaker breaker = new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30), () -> now);
 
     @Test
     void opensAfterThreeFailuresInARowOnly() {

@@ -1,4 +1,4 @@
-package io.presenca.rekognition;
+package io.presenca.resilience;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -6,10 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops calling Rekognition after {@code failuresToOpen} failures in a row (network down,
- * throttled, 5xx), so faces fall back to the local matcher at once instead of each waiting for a
- * timeout. After {@code openFor} one trial call is let through; its success closes the breaker.
- * Each change is logged once, not once per face.
+ * Stops calling a remote service (Rekognition, the school's API) after {@code failuresToOpen}
+ * failures in a row (network down, throttled, 5xx), so callers take their fallback at once instead
+ * of each waiting for a timeout, and a struggling server is spared a retry storm. After
+ * {@code openFor} one trial call is let through; its success closes the breaker, its failure opens
+ * it again. Each change is logged once, not once per call.
  */
 public final class CircuitBreaker {
 
@@ -17,6 +18,8 @@ public final class CircuitBreaker {
 
     public enum State { CLOSED, OPEN, HALF_OPEN }
 
+    private final String service;
+    private final String whileOpen;
     private final int failuresToOpen;
     private final long openForNanos;
     private final LongSupplier nanoClock;
@@ -25,11 +28,17 @@ public final class CircuitBreaker {
     private long openedAt;
     private long opened;
 
-    public CircuitBreaker(int failuresToOpen, Duration openFor) {
-        this(failuresToOpen, openFor, System::nanoTime);
+    /**
+     * @param service   the service's name in log lines, e.g. "Rekognition"
+     * @param whileOpen what callers do meanwhile, for the log line, e.g. "matching locally"
+     */
+    public CircuitBreaker(String service, String whileOpen, int failuresToOpen, Duration openFor) {
+        this(service, whileOpen, failuresToOpen, openFor, System::nanoTime);
     }
 
-    public CircuitBreaker(int failuresToOpen, Duration openFor, LongSupplier nanoClock) {
+    public CircuitBreaker(String service, String whileOpen, int failuresToOpen, Duration openFor, LongSupplier nanoClock) {
+        this.service = service;
+        this.whileOpen = whileOpen;
         this.failuresToOpen = failuresToOpen;
         this.openForNanos = openFor.toNanos();
         this.nanoClock = nanoClock;
@@ -46,7 +55,7 @@ public final class CircuitBreaker {
 
     public synchronized void succeeded() {
         if (state != State.CLOSED) {
-            LOG.info("Rekognition answers again: faces are sent to it again");
+            LOG.info("{} answers again", service);
         }
         state = State.CLOSED;
         failuresInARow = 0;
@@ -56,8 +65,8 @@ public final class CircuitBreaker {
         failuresInARow++;
         if (state == State.HALF_OPEN || (state == State.CLOSED && failuresInARow >= failuresToOpen)) {
             if (state == State.CLOSED) {
-                LOG.warn("Rekognition failed {} times in a row (last: {}): matching locally, trying it again every {} s",
-                        failuresInARow, reason, openForNanos / 1_000_000_000);
+                LOG.warn("{} failed {} times in a row (last: {}): {}, trying it again every {} s", service,
+                        failuresInARow, reason, whileOpen, openForNanos / 1_000_000_000);
             }
             state = State.OPEN;
             openedAt = nanoClock.getAsLong();
