@@ -158,6 +158,34 @@ class PrivacyCommandsTest {
     }
 
     @Test
+    void afterARealCaptureEraseLeavesNeitherTheIdNorAnyTemplateInAnyStore() throws Exception {
+        gateway.settings.put("ERASE_ATTENDANCE", "delete");
+        String student = GatewayFixture.lfwIdentities(5, 1000).get(0);
+        gateway.enrollAndShowNextThree(student);
+        assertEquals(0, gateway.runToEnd());
+        assertEquals(java.util.Map.of(student, 1L), gateway.recordsPerStudent(), "captured at the door");
+        Database db = Database.open(gateway.sqlite);
+        List<byte[]> plain = new io.presenca.store.TemplateStore(db).activeTemplates(io.presenca.vision.FaceEmbedder.MODEL_NAME)
+                .stream().map(t -> io.presenca.store.DescriptorCodec.encode(t.descriptor())).toList();
+        List<byte[]> stored = db.withConnection(c -> Sql.list(c, "SELECT descriptor FROM face_templates", row -> row.getBytes(1)));
+        assertEquals(2, plain.size());
+
+        assertEquals(0, presenca("erase", student));
+        for (Path file : List.of(gateway.sqlite, Path.of(gateway.sqlite + "-wal"))) {
+            byte[] bytes = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+            assertEquals(-1, indexOf(bytes, student.getBytes(StandardCharsets.UTF_8)), file + " holds the id");
+            for (byte[] template : plain) {
+                assertEquals(-1, indexOf(bytes, java.util.Arrays.copyOfRange(template, 0, 64)), "plaintext template");
+            }
+            for (byte[] template : stored) {
+                assertEquals(-1, indexOf(bytes, java.util.Arrays.copyOfRange(template, 20, 84)), "encrypted template");
+            }
+        }
+        assertFalse(Files.exists(gateway.faces.resolve(student)));
+        assertEquals(0, presenca("verify-erased", student), out());
+    }
+
+    @Test
     void idsThatAreNotStudentIdsAreRefusedBeforeAnythingIsTouched() {
         assertEquals(2, presenca("erase", "../data"));
         assertTrue(out().contains("erase: '../data' is not a student id"), out());
