@@ -44,7 +44,7 @@ final class ExportCommand {
     }
 
     int run(PrintStream out) {
-        Database database = Database.open(settings.sqlitePath);
+        Database database = Gateway.openDatabase(settings);
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             AttendanceCsv.write(writer, new AttendanceStore(database).between(from, to, ZoneId.systemDefault()));

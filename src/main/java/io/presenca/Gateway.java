@@ -52,7 +52,7 @@ public final class Gateway implements AutoCloseable {
         this.decisionRule = new DecisionRule(new RecognitionThreshold(settings.faceRecognitionThreshold),
                 settings.matchMargin, settings.reviewBand);
         ModelFiles models = new ModelFiles(settings.modelsDir);
-        this.database = new Lazy<>(() -> Database.open(settings.sqlitePath));
+        this.database = new Lazy<>(() -> openDatabase(settings));
         this.detector = new Lazy<>(() -> new FaceDetector(models.load(ModelFiles.Model.FACE_DETECTOR),
                 (float) settings.detectionScore, settings.detectionMaxSide));
         this.embedder = new Lazy<>(() -> new FaceEmbedder(models.load(ModelFiles.Model.FACE_DESCRIPTOR),
@@ -63,6 +63,17 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Brightness and pose limits are fixed: LFW-dev's 99.5th percentiles are yaw 0.44 and pitch 0.28. */
+    /**
+     * The SQLite database with its encryption key: PRESENCA_KEY if set, else the file PRESENCA_KEY_FILE,
+     * else presenca.key beside the database (created on first start, 0600).
+     */
+    public static Database openDatabase(Settings settings) {
+        io.presenca.store.BlobCipher cipher = settings.presencaKey != null
+                ? io.presenca.store.BlobCipher.ofBase64(settings.presencaKey, "PRESENCA_KEY")
+                : settings.presencaKeyFile != null ? io.presenca.store.BlobCipher.fromKeyFile(settings.presencaKeyFile) : null;
+        return Database.open(settings.sqlitePath, cipher);
+    }
+
     public static QualityGate.Limits qualityLimits(Settings settings) {
         return new QualityGate.Limits(settings.minFaceSize, settings.minFaceSharpness, 40, 220, 0.45, 0.35);
     }
@@ -102,11 +113,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     public Enrollment enrollment() {
-        return new Enrollment(settings.facesDir, photoFaceReader(), database());
+        return new Enrollment(settings.facesDir, photoFaceReader(), database(), settings.requireConsent);
     }
 
     public GalleryLoader galleryLoader() {
-        return new GalleryLoader(new TemplateStore(database()), gallery, FaceEmbedder.MODEL_NAME);
+        return new GalleryLoader(new TemplateStore(database()), gallery, FaceEmbedder.MODEL_NAME, settings.requireConsent);
     }
 
     public FaceMatcher faceMatcher() {
@@ -154,6 +165,30 @@ public final class Gateway implements AutoCloseable {
 
     public CentralSync centralSync(String appVersion) {
         return new CentralSync(settings, database(), appVersion);
+    }
+
+    /** Erases students everywhere this gateway's settings reach (Rekognition and PostgreSQL when configured). */
+    public io.presenca.privacy.StudentEraser studentEraser() {
+        return new io.presenca.privacy.StudentEraser(settings.facesDir, database(), erasableCollection(), erasableCentral());
+    }
+
+    /** Checks the same stores for what an erasure should have removed. */
+    public io.presenca.privacy.ErasureCheck erasureCheck() {
+        return new io.presenca.privacy.ErasureCheck(settings.facesDir, database(), erasableCollection(), erasableCentral());
+    }
+
+    /** The daily retention step: old evidence, and face data left of withdrawn consents. */
+    public io.presenca.privacy.EvidenceRetention evidenceRetention() {
+        return new io.presenca.privacy.EvidenceRetention(database(), settings.facesDir, settings.evidenceRetentionDays,
+                studentEraser(), java.time.Clock.systemUTC());
+    }
+
+    private io.presenca.rekognition.FaceCollection erasableCollection() {
+        return settings.matcher.usesRekognition() ? rekognition().collection() : null;
+    }
+
+    private io.presenca.sync.CentralDatabase erasableCentral() {
+        return settings.centralSyncEnabled() ? new io.presenca.sync.CentralDatabase(settings) : null;
     }
 
     public void registerDevice(String appVersion) {

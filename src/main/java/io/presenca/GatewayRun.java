@@ -39,7 +39,8 @@ final class GatewayRun implements Callable<Integer> {
 
     /** Named one by one: a classpath wildcard makes Camel scan the whole jar, natives included (5 s). */
     static final String BUNDLED_ROUTES = "classpath:routes/capture.camel.yaml,classpath:routes/enrollment.camel.yaml,"
-            + "classpath:routes/sync.camel.yaml,classpath:routes/students.camel.yaml,classpath:routes/cleanup.camel.yaml";
+            + "classpath:routes/sync.camel.yaml,classpath:routes/students.camel.yaml,classpath:routes/cleanup.camel.yaml,"
+            + "classpath:routes/retention.camel.yaml";
     /** The Rekognition upkeep routes: loaded only when MATCHER uses Rekognition (their beans exist only then). */
     static final String REKOGNITION_ROUTES = "rekognition.camel.yaml";
 
@@ -93,6 +94,7 @@ final class GatewayRun implements Callable<Integer> {
             main.bind("reviewQueue", reviewQueue);
             main.bind("failedFrames", failedFrames);
             main.bind("enrollment", enrollment);
+            main.bind("evidenceRetention", gateway.evidenceRetention());
             if (settings.matcher.usesRekognition()) {
                 main.bind("rekognitionCollection", gateway.rekognition().collectionSync());
                 main.bind("offlineRecords", gateway.fallbackRecheck());

@@ -40,6 +40,12 @@ public final class Presenca {
             "                           sync N generated records (default 10000) against a loopback API; prints records/s",
             "  dashboard-user NAME      add a dashboard user or change their password (asked on the terminal,",
             "                           or one line on standard input); stored as a PBKDF2 hash in SQLite",
+            "  consent <student_id> [--given-by NAME [--date YYYY-MM-DD] [--scope TEXT] | --revoke [--date YYYY-MM-DD]]",
+            "                           show, record or withdraw a guardian's consent; withdrawing erases the face data",
+            "  erase <student_id>       erase the student's photos, templates, crops, review items, Rekognition faces and",
+            "                           central templates; attendance as ERASE_ATTENDANCE says (keep|pseudonymise|delete)",
+            "  verify-erased <student_id>",
+            "                           check every store, the raw database file included, for what erase removed",
             "  help                     this text",
             "Settings are environment variables (or lines of application.properties); see README.md.");
 
@@ -67,6 +73,8 @@ public final class Presenca {
                 case "dashboard-user" -> new DashboardUserCommand(Settings.fromProcess(), options).run(System.console(),
                         new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
                                 java.nio.charset.StandardCharsets.UTF_8)), out);
+                case "consent" -> new ConsentCommand(Settings.fromProcess(), options).run(out);
+                case "erase", "verify-erased" -> new EraseCommand(Settings.fromProcess(), command, options).run(out);
                 case "help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -116,8 +116,19 @@ final class GatewayFixture {
         showToCamera(photos.subList(2, 5));
     }
 
+    /** Photos of a student whose guardian consented (REQUIRE_CONSENT is on by default). */
     void enroll(String studentId, Path... photos) {
         copy(faces.resolve(studentId), photos);
+        writeConsent(studentId);
+    }
+
+    void writeConsent(String studentId) {
+        try {
+            Files.writeString(faces.resolve(studentId).resolve("student.json"),
+                    "{\"consent\": {\"given_by\": \"Guardian of " + studentId + "\", \"date\": \"2026-02-01\"}}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Puts photos in the camera folder under names that keep the given order. */

@@ -37,6 +37,11 @@ public final class ImageFiles {
         } catch (IOException e) {
             throw new UnreadableImageException(file + ": cannot be read (" + e.getMessage() + ")");
         }
+        long[] declared = ImageHeader.declaredSize(bytes);
+        if (declared != null && declared[0] * declared[1] > MAX_PIXELS) {
+            throw new UnreadableImageException(file + ": declares " + declared[0] + "x" + declared[1]
+                    + " pixels, too large for a photo (not decoded)");
+        }
         Mat image;
         try (BytePointer data = new BytePointer(bytes); Mat buffer = new Mat(1, bytes.length, CV_8UC1, data)) {
             image = imdecode(buffer, IMREAD_COLOR); // grey and 16-bit images come out as 8-bit BGR

@@ -72,6 +72,13 @@ public final class Settings {
     public final int rekognitionRetrySeconds;
     public final String rekognitionQualityFilter;
     public final boolean rekognitionReverify;
+    // privacy: guardian consent, erasure, how long face evidence is kept
+    public final boolean requireConsent;
+    public final EraseAttendance eraseAttendance;
+    public final int evidenceRetentionDays;
+    /** The key of templates and crops at rest: base64 text (PRESENCA_KEY), or the file holding it. */
+    public final String presencaKey;
+    public final Path presencaKeyFile;
 
     /** Health, metrics and the dashboard: one HTTP server, on loopback unless MANAGEMENT_HOST says otherwise. */
     public final String managementHost;
@@ -147,6 +154,12 @@ public final class Settings {
         managementPort = read.integer("MANAGEMENT_PORT", 8080, 1, 65_535);
         dashboardAdminPassword = read.secret("DASHBOARD_ADMIN_PASSWORD");
         routesDir = read.path("ROUTES_DIR", "routes");
+        requireConsent = read.flag("REQUIRE_CONSENT", true);
+        eraseAttendance = EraseAttendance.valueOf(read.choice("ERASE_ATTENDANCE", "keep",
+                "keep", "pseudonymise", "delete").toUpperCase());
+        evidenceRetentionDays = read.integer("EVIDENCE_RETENTION_DAYS", 7, 1, 3650);
+        presencaKey = read.secret("PRESENCA_KEY");
+        presencaKeyFile = read.path("PRESENCA_KEY_FILE", null);
 
         if (deviceId == null || !deviceId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw SettingsReader.invalid("DEVICE_ID", String.valueOf(deviceId),

@@ -90,6 +90,12 @@ public final class FaceCollection {
                 : "face not indexed by Rekognition: " + reasons);
     }
 
+    /** ListFaces, every page: the ids of the faces indexed for {@code studentId} (its ExternalImageId). */
+    public List<String> facesOf(String studentId) {
+        return client.listFacesPaginator(r -> r.collectionId(id).maxResults(4096)).faces().stream()
+                .filter(face -> studentId.equals(face.externalImageId())).map(face -> face.faceId()).toList();
+    }
+
     /** DeleteFaces; faces Rekognition no longer has count as deleted too. */
     public void delete(List<String> faceIds) {
         if (!faceIds.isEmpty()) {

@@ -61,8 +61,10 @@ public final class RekognitionServices implements AutoCloseable {
     /** The capture route's {@code faceMatcher} for MATCHER=rekognition or hybrid, around the local one. */
     public RekognitionMatcher matcher(FaceMatcher local) {
         StudentStore students = new StudentStore(database);
+        io.presenca.store.ConsentStore consents = new io.presenca.store.ConsentStore(database);
+        // a face Rekognition still holds for a withdrawn consent (not yet deleted there) is not a match here
         return new RekognitionMatcher(settings.matcher, local, search(), Duration.ofMillis(settings.rekognitionFrameBudgetMs),
-                id -> students.find(id).map(Student::active).orElse(false), settings.rekognitionReverify, System::nanoTime);
+                id -> students.find(id).map(Student::active).orElse(false) && consents.mayMatch(id, settings.requireConsent), settings.rekognitionReverify, System::nanoTime);
     }
 
     public CollectionSync collectionSync() {
@@ -74,6 +76,11 @@ public final class RekognitionServices implements AutoCloseable {
     public FallbackRecheck fallbackRecheck(DecisionRule rule) {
         return new FallbackRecheck(new RecheckStore(database), search(), rule, Duration.ofDays(settings.cleanupDays),
                 Duration.ZERO, Clock.systemUTC());
+    }
+
+    /** The collection itself, for erasing a student's faces. */
+    public FaceCollection collection() {
+        return collection;
     }
 
     public RekognitionLink link() {

@@ -39,11 +39,18 @@ public final class CentralCopyStore {
             Instant now = Timestamps.now();
             int changed = 0;
             int deactivated = 0;
+            int removedForConsent = 0;
             for (CentralStudent student : students) {
                 if (student.deleted()) {
                     deactivated += deactivate(c, student, now);
                 } else {
                     changed += upsertActive(c, student, now);
+                    if (student.consent() != null && ConsentStore.record(c, student.consent())
+                            && student.consent().revokedOn() != null) {
+                        // withdrawn: stops matching with the gallery reload that follows; the rest of the
+                        // face data goes with the daily retention step
+                        removedForConsent += Sql.update(c, "DELETE FROM face_templates WHERE student_id = ?", student.id());
+                    }
                 }
             }
             int added = 0;
@@ -55,6 +62,9 @@ public final class CentralCopyStore {
                 } else if (!Sql.exists(c, "SELECT 1 FROM students WHERE id = ? AND deleted_centrally = 0",
                         template.studentId())) {
                     skipped++;
+                } else if (Sql.exists(c, "SELECT 1 FROM student_consents WHERE student_id = ? AND revoked_at IS NOT NULL",
+                        template.studentId())) {
+                    removed += Sql.update(c, "DELETE FROM face_templates WHERE central_id = ?", template.id());
                 } else if (!Sql.exists(c, """
                         SELECT 1 FROM face_templates
                         WHERE central_id = ? AND student_id = ? AND model = ? AND photo_sha256 = ?""",
@@ -65,7 +75,8 @@ public final class CentralCopyStore {
                                 created_at, central_id)
                             VALUES (?, ?, ?, NULL, ?, NULL, ?, ?)
                             ON CONFLICT(student_id, model, photo_sha256) DO NOTHING""",
-                            template.studentId(), template.model(), template.descriptor(), template.descriptorSha256(),
+                            template.studentId(), template.model(), db.cipher().encrypt(template.descriptor()),
+                            template.descriptorSha256(),
                             now, template.id());
                 }
             }
@@ -75,7 +86,7 @@ public final class CentralCopyStore {
                         ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""",
                         cursorName, cursor, now);
             }
-            return new Applied(changed, deactivated, added, removed, skipped);
+            return new Applied(changed, deactivated, added, removed + removedForConsent, skipped);
         });
     }
 

@@ -17,26 +17,41 @@ import org.sqlite.SQLiteDataSource;
  * so nothing is shared between threads; SQLite's own locking plus a busy timeout serialises writers.
  */
 public final class Database implements AutoCloseable {
+    /** Where the encryption key is kept when PRESENCA_KEY_FILE and PRESENCA_KEY are not set: beside the database. */
+    public static final String DEFAULT_KEY_FILE = "presenca.key";
+
     private final Path file;
     private final SQLiteDataSource dataSource;
+    private final BlobCipher cipher;
 
-    private Database(Path file, SQLiteDataSource dataSource) {
+    private Database(Path file, SQLiteDataSource dataSource, BlobCipher cipher) {
         this.file = file;
         this.dataSource = dataSource;
+        this.cipher = cipher;
     }
 
-    /** Opens (creating if needed) the database file and applies any pending migrations. */
+    /** Opens the database with the key in {@code presenca.key} beside it (created on first start). */
     public static Database open(Path file) {
+        return open(file, null);
+    }
+
+    /**
+     * Opens (creating if needed, owner-only) the database file, applies any pending migrations and
+     * encrypts templates and crops stored before encryption. {@code cipher} null: the default key file.
+     */
+    public static Database open(Path file, BlobCipher cipher) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
             Path folder = absolute.getParent();
             if (folder != null) {
-                Files.createDirectories(folder);
+                OwnerOnlyFiles.createDirectories(folder);
             }
+            createOwnerOnly(absolute);
         } catch (IOException | SecurityException e) {
             throw cannotOpen(absolute, e);
         }
-        Database db = new Database(absolute, configuredDataSource(absolute));
+        BlobCipher blobs = cipher != null ? cipher : BlobCipher.fromKeyFile(absolute.resolveSibling(DEFAULT_KEY_FILE));
+        Database db = new Database(absolute, configuredDataSource(absolute), blobs);
         try {
             // A write up front, so an unwritable file fails here with the helpful message
             // rather than later in the middle of recording attendance.
@@ -49,7 +64,39 @@ public final class Database implements AutoCloseable {
             throw cannotOpen(absolute, e.getCause());
         }
         Migrations.applyPending(db);
+        BlobEncryption.encryptPlaintext(db);
         return db;
+    }
+
+    /**
+     * VACUUM, then the write-ahead log emptied into the file and truncated: erased bytes are left in
+     * neither. Returns false when a reader kept the log from being emptied entirely.
+     */
+    public boolean compact() {
+        return withConnection(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("VACUUM");
+                try (java.sql.ResultSet result = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                    return result.next() && result.getInt(1) == 0;
+                }
+            }
+        });
+    }
+
+    /** Encrypts and decrypts the face templates and crops this database stores. */
+    public BlobCipher cipher() {
+        return cipher;
+    }
+
+    /** Before SQLite creates the file, so that it and its -wal and -shm files are 0600. */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (Files.isDirectory(file.getParent()) && !Files.exists(file)) {
+            try {
+                OwnerOnlyFiles.createFile(file);
+            } catch (FileAlreadyExistsException raced) {
+                // another process created it a moment ago
+            }
+        }
     }
 
     private static SQLiteDataSource configuredDataSource(Path file) {
@@ -60,6 +107,9 @@ public final class Database implements AutoCloseable {
         // Writers wait for each other instead of failing with SQLITE_BUSY.
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
+        // Deleted rows are overwritten with zeros, so an erased face template or crop does not linger in
+        // free pages of the file (see `erase` and `verify-erased`).
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         // BEGIN IMMEDIATE takes the write lock at the start, so a check-then-insert transaction
         // cannot be interleaved with another one (and never needs a lock upgrade that could fail).
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);

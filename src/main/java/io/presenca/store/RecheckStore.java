@@ -29,7 +29,7 @@ public final class RecheckStore {
         return db.withConnection(c -> Sql.update(c, """
                 INSERT INTO rekognition_rechecks(attendance_id, student_id, crop, status, created_at)
                 VALUES (?, ?, ?, 'pending', ?) ON CONFLICT(attendance_id) DO NOTHING""",
-                attendanceId, studentId, crop, Timestamps.now())) > 0;
+                attendanceId, studentId, db.cipher().encrypt(crop), Timestamps.now())) > 0;
     }
 
     /** Pending checks, oldest record first, with what the record says. */
@@ -40,7 +40,7 @@ public final class RecheckStore {
                 WHERE r.status = 'pending' ORDER BY a.captured_at, r.attendance_id LIMIT ?""",
                 row -> new PendingRecheck(row.getString("attendance_id"), row.getString("student_id"),
                         row.getString("device_id"), Sql.instant(row, "captured_at"), Sql.nullableDouble(row, "confidence"),
-                        Sql.nullableDouble(row, "distance"), row.getBytes("crop")),
+                        Sql.nullableDouble(row, "distance"), db.cipher().decrypt(row.getBytes("crop"))),
                 limit));
     }
 
@@ -57,7 +57,7 @@ public final class RecheckStore {
      */
     public ReviewItem disputed(String attendanceId, String foundStudentId, Double similarity, ReviewItem review) {
         return db.inTransaction(c -> {
-            ReviewItem stored = ReviewStore.insert(c, review, attendanceId);
+            ReviewItem stored = ReviewStore.insert(c, db.cipher(), review, attendanceId);
             Sql.update(c, CLOSE, "disputed", foundStudentId, similarity, stored.id(), Timestamps.now(), attendanceId);
             return stored;
         });

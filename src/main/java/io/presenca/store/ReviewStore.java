@@ -39,7 +39,7 @@ public final class ReviewStore {
             if (seen) {
                 return Optional.empty();
             }
-            return Optional.of(insert(c, item, null));
+            return Optional.of(insert(c, db.cipher(), item, null));
         });
     }
 
@@ -47,7 +47,7 @@ public final class ReviewStore {
      * Writes a new open item, made from {@code item} with a fresh id; {@code attendanceId} names the
      * attendance record the item questions, or is null. For stores whose own transaction adds an item.
      */
-    static ReviewItem insert(Connection c, ReviewItem item, String attendanceId) throws SQLException {
+    static ReviewItem insert(Connection c, BlobCipher cipher, ReviewItem item, String attendanceId) throws SQLException {
         Instant at = item.capturedAt().truncatedTo(ChronoUnit.MILLIS);
         ReviewItem stored = new ReviewItem(UUID.randomUUID().toString(), item.studentId(), item.runnerUpId(),
                 item.deviceId(), at, item.reason(), item.distance(), item.runnerUpDistance(), item.confidence(),
@@ -58,7 +58,7 @@ public final class ReviewStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 stored.id(), stored.studentId(), stored.runnerUpId(), stored.deviceId(), at, stored.reason(),
                 stored.distance(), stored.runnerUpDistance(), stored.confidence(), stored.matcher(),
-                stored.faceJpeg(), stored.status(), attendanceId, stored.createdAt());
+                cipher.encrypt(stored.faceJpeg()), stored.status(), attendanceId, stored.createdAt());
         return stored;
     }
 
@@ -67,14 +67,22 @@ public final class ReviewStore {
         return db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM review_items WHERE status = 'open'"));
     }
 
+    /**
+     * Deletes items (open or resolved) captured before {@code cutoff}, face crops with them:
+     * EVIDENCE_RETENTION_DAYS. Returns how many.
+     */
+    public int deleteCapturedBefore(Instant cutoff) {
+        return db.withConnection(c -> Sql.update(c, "DELETE FROM review_items WHERE captured_at < ?", cutoff));
+    }
+
     /** Open items, oldest first. */
     public List<ReviewItem> open() {
         return db.withConnection(c -> Sql.list(c, """
-                SELECT * FROM review_items WHERE status = 'open' ORDER BY captured_at, id""", ReviewStore::item));
+                SELECT * FROM review_items WHERE status = 'open' ORDER BY captured_at, id""", this::item));
     }
 
     public Optional<ReviewItem> find(String id) {
-        return db.withConnection(c -> Sql.first(c, "SELECT * FROM review_items WHERE id = ?", ReviewStore::item, id));
+        return db.withConnection(c -> Sql.first(c, "SELECT * FROM review_items WHERE id = ?", this::item, id));
     }
 
     /**
@@ -108,8 +116,8 @@ public final class ReviewStore {
         });
     }
 
-    private static ReviewItem openItem(Connection c, String id) throws SQLException {
-        ReviewItem item = Sql.first(c, "SELECT * FROM review_items WHERE id = ?", ReviewStore::item, id)
+    private ReviewItem openItem(Connection c, String id) throws SQLException {
+        ReviewItem item = Sql.first(c, "SELECT * FROM review_items WHERE id = ?", this::item, id)
                 .orElseThrow(() -> new IllegalArgumentException("No review item " + id));
         if (!item.status().equals("open")) {
             throw new IllegalStateException("Review item " + id + " was already " + item.status());
@@ -123,11 +131,12 @@ public final class ReviewStore {
                 status, Timestamps.now(), by, attendanceId, id);
     }
 
-    private static ReviewItem item(java.sql.ResultSet row) throws SQLException {
+    /** Reads a row, the face crop decrypted. */
+    private ReviewItem item(java.sql.ResultSet row) throws SQLException {
         return new ReviewItem(row.getString("id"), row.getString("student_id"), row.getString("runner_up_id"),
                 row.getString("device_id"), Sql.instant(row, "captured_at"), row.getString("reason"),
                 row.getDouble("distance"), Sql.nullableDouble(row, "runner_up_distance"),
-                row.getDouble("confidence"), row.getString("matcher"), row.getBytes("face_jpeg"),
+                row.getDouble("confidence"), row.getString("matcher"), db.cipher().decrypt(row.getBytes("face_jpeg")),
                 row.getString("status"), Sql.instant(row, "created_at"));
     }
 }

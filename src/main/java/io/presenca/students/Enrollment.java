@@ -1,5 +1,7 @@
 package io.presenca.students;
 
+import io.presenca.store.Consent;
+import io.presenca.store.ConsentStore;
 import io.presenca.store.Database;
 import io.presenca.store.EnrollmentPhoto;
 import io.presenca.store.EnrollmentPhotoStore;
@@ -48,13 +50,23 @@ public final class Enrollment {
     private final StudentStore students;
     private final TemplateStore templates;
     private final EnrollmentPhotoStore photos;
+    private final ConsentStore consents;
+    private final boolean requireConsent;
 
+    /** Enrollment that does not require consent (withdrawn consent still stops it): tests, evaluation. */
     public Enrollment(Path facesDir, PhotoFaceReader reader, Database db) {
+        this(facesDir, reader, db, false);
+    }
+
+    /** @param requireConsent REQUIRE_CONSENT: students without consent in force are not enrolled */
+    public Enrollment(Path facesDir, PhotoFaceReader reader, Database db, boolean requireConsent) {
         this.facesDir = Objects.requireNonNull(facesDir, "facesDir");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.students = new StudentStore(db);
         this.templates = new TemplateStore(db);
         this.photos = new EnrollmentPhotoStore(db);
+        this.consents = new ConsentStore(db);
+        this.requireConsent = requireConsent;
     }
 
     public Path facesDir() {
@@ -127,6 +139,8 @@ public final class Enrollment {
         private final Map<String, List<Path>> photosByStudent = new HashMap<>();
         /** Students whose folder could not be listed: their stored photos are left alone. */
         private final Set<String> unlisted = new HashSet<>();
+        /** Students skipped for want of consent: their stored photos and templates are removed. */
+        private final Set<String> withoutConsent = new HashSet<>();
         /** Students with at least one accepted photo. */
         private final Set<String> usable = new HashSet<>();
         /**
@@ -151,6 +165,17 @@ public final class Enrollment {
             if (file.problem() != null) {
                 report.warn("student " + id + ": " + file.problem());
                 LOG.warn("Enrollment: student {} has an unreadable student file; enrolled without a name", id);
+            }
+            if (file.consent() != null) {
+                consents.record(file.consent().forStudent(id));
+            }
+            String noConsent = consentProblem(id);
+            if (noConsent != null) {
+                withoutConsent.add(id);
+                photosByStudent.put(id, List.of());
+                report.skipWithoutConsent(id, noConsent);
+                LOG.info("Enrollment: student {} skipped: {}", id, noConsent);
+                return;
             }
             try {
                 List<Path> found = folder.photos();
@@ -177,8 +202,10 @@ public final class Enrollment {
                 if (removedTemplates > 0) {
                     released.add(List.of(row.studentId(), row.sha256()));
                 }
-                report.add(new PhotoResult(row.studentId(), row.path(), Status.REMOVED, null));
-                LOG.info("Enrollment photo {} removed: no longer in the faces folder", row.path());
+                String why = withoutConsent.contains(row.studentId()) ? "no consent in force" : null;
+                report.add(new PhotoResult(row.studentId(), row.path(), Status.REMOVED, why));
+                LOG.info("Enrollment photo {} removed: {}", row.path(),
+                        why == null ? "no longer in the faces folder" : why);
             }
         }
 
@@ -276,12 +303,25 @@ public final class Enrollment {
 
         void warnAboutStudentsWithoutPhotos() {
             for (String id : photosByStudent.keySet().stream().sorted().toList()) {
-                if (!usable.contains(id) && !unlisted.contains(id)) {
+                if (!usable.contains(id) && !unlisted.contains(id) && !withoutConsent.contains(id)) {
                     report.warn("student " + id + " has no usable photo: they cannot be recognised");
                     LOG.warn("Enrollment: student {} has no usable photo and cannot be recognised", id);
                 }
             }
         }
+    }
+
+    /** Why the student may not be enrolled, or null when they may. A withdrawal counts even without REQUIRE_CONSENT. */
+    private String consentProblem(String studentId) {
+        Consent consent = consents.find(studentId).orElse(null);
+        if (consent != null && consent.revokedOn() != null) {
+            return "consent was withdrawn on " + consent.revokedOn();
+        }
+        if (requireConsent && (consent == null || !consent.inForce())) {
+            return "no guardian consent recorded (REQUIRE_CONSENT=true; add it to student.json or run"
+                    + " `presenca consent " + studentId + " --given-by ...`)";
+        }
+        return null;
     }
 
     private PhotoFace read(Path photo) {

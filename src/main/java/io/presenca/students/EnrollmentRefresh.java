@@ -37,6 +37,9 @@ public final class EnrollmentRefresh {
         if (report.changed()) {
             LOG.info("Enrollment photos changed:{}{}", System.lineSeparator(), printed(report));
             logGallery(galleryLoader.reload());
+        } else if (galleryLoader.reloadIfStoreChanged()) {
+            LOG.info("Templates changed in the database (consent withdrawn or a student erased): gallery reloaded");
+            logGallery(galleryLoader.gallery());
         }
     }
 

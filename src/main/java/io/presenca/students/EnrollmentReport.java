@@ -38,9 +38,20 @@ public final class EnrollmentReport {
 
     private final List<PhotoResult> photos = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> withoutConsent = new ArrayList<>();
     private int students;
 
     EnrollmentReport() {
+    }
+
+    void skipWithoutConsent(String studentId, String why) {
+        withoutConsent.add(studentId);
+        warnings.add("student " + studentId + " skipped: " + why + "; their photos are not enrolled");
+    }
+
+    /** Students not enrolled because their guardian's consent is missing or withdrawn. */
+    public List<String> withoutConsent() {
+        return Collections.unmodifiableList(withoutConsent);
     }
 
     void add(PhotoResult result) {
@@ -97,7 +108,8 @@ public final class EnrollmentReport {
     public String summary() {
         return "Enrollment: " + students + (students == 1 ? " student, " : " students, ")
                 + accepted() + (accepted() == 1 ? " photo" : " photos") + " accepted, "
-                + rejected() + " rejected, " + unchanged() + " unchanged, " + removed() + " removed";
+                + rejected() + " rejected, " + unchanged() + " unchanged, " + removed() + " removed"
+                + (withoutConsent.isEmpty() ? "" : ", " + withoutConsent.size() + " skipped without consent");
     }
 
     /** One line per photo, then the warnings, then the summary. */

@@ -9,7 +9,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The optional name and class of a student, from {@code student.json}
@@ -17,11 +20,28 @@ import java.util.Properties;
  * {@code class=...}) in the student's folder. A file that cannot be read never keeps the student
  * from being enrolled: they are enrolled without a name, and {@link #problem()} says why.
  *
+ * <p>The guardian's consent may be written there too: {@code "consent": {"given_by": "Maria Souza (mother)",
+ * "date": "2026-02-01", "scope": "attendance", "revoked": "2026-05-01"}} in JSON, or
+ * {@code consent.given_by=}, {@code consent.date=}, {@code consent.scope=}, {@code consent.revoked=} lines.
+ *
  * @param name      null when not given
  * @param className null when not given
  * @param problem   null when the file was absent or read fine, else "student.json unreadable: ..."
+ * @param consent   null when the file says nothing (valid) about consent
  */
-public record StudentFile(String name, String className, String problem) {
+public record StudentFile(String name, String className, String problem, ConsentTerms consent) {
+
+    /** Consent as written in the file; {@link #forStudent} turns it into a record for the store. */
+    public record ConsentTerms(String givenBy, LocalDate givenOn, String scope, LocalDate revokedOn) {
+        public io.presenca.store.Consent forStudent(String studentId) {
+            return new io.presenca.store.Consent(studentId, givenBy, givenOn, scope, revokedOn,
+                    io.presenca.store.Consent.FROM_FILE);
+        }
+    }
+
+    public StudentFile(String name, String className, String problem) {
+        this(name, className, problem, null);
+    }
 
     public static final String JSON = "student.json";
     public static final String PROPERTIES = "student.properties";
@@ -51,7 +71,9 @@ public record StudentFile(String name, String className, String problem) {
             if (root == null || !root.isObject()) {
                 return unreadable(JSON, "expected an object such as {\"name\": \"Ana Souza\", \"class\": \"5A\"}");
             }
-            return new StudentFile(text(root.get("name")), text(root.get("class")), null);
+            JsonNode consent = root.get("consent");
+            Function<String, String> field = key -> consent == null ? null : text(consent.get(key));
+            return withConsent(JSON, text(root.get("name")), text(root.get("class")), field);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
@@ -64,7 +86,8 @@ public record StudentFile(String name, String className, String problem) {
     static StudentFile readProperties(Path file) {
         try {
             Properties values = loadProperties(file);
-            return new StudentFile(clean(values.getProperty("name")), clean(values.getProperty("class")), null);
+            return withConsent(PROPERTIES, clean(values.getProperty("name")), clean(values.getProperty("class")),
+                    key -> clean(values.getProperty("consent." + key)));
         } catch (IOException | IllegalArgumentException e) {
             return unreadable(PROPERTIES, String.valueOf(e.getMessage()));
         }
@@ -98,6 +121,38 @@ public record StudentFile(String name, String className, String problem) {
             return null;
         }
         return trimmed.length() > MAX_LENGTH ? trimmed.substring(0, MAX_LENGTH) : trimmed;
+    }
+
+    /** The name and class, with the consent fields read by {@code field}; a bad consent is a problem, not a grant. */
+    private static StudentFile withConsent(String fileName, String name, String className, Function<String, String> field) {
+        String givenBy = field.apply("given_by");
+        String date = field.apply("date");
+        String scope = field.apply("scope");
+        String revoked = field.apply("revoked");
+        if (givenBy == null && date == null && scope == null && revoked == null) {
+            return new StudentFile(name, className, null, null);
+        }
+        try {
+            if (revoked == null && (givenBy == null || date == null)) {
+                throw new IllegalArgumentException("consent needs both given_by and date (YYYY-MM-DD)");
+            }
+            ConsentTerms terms = new ConsentTerms(givenBy, day(date), scope, day(revoked));
+            return new StudentFile(name, className, null, terms);
+        } catch (IllegalArgumentException e) {
+            return new StudentFile(name, className, fileName + " unreadable: " + e.getMessage()
+                    + "; no consent was taken from it", null);
+        }
+    }
+
+    private static LocalDate day(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("consent date '" + text + "' is not a date like 2026-02-01");
+        }
     }
 
     private static StudentFile unreadable(String fileName, String why) {

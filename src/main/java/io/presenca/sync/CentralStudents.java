@@ -2,6 +2,7 @@ package io.presenca.sync;
 
 import io.presenca.store.CentralCopyStore;
 import io.presenca.store.CentralStudent;
+import io.presenca.store.Consent;
 import io.presenca.store.CentralTemplate;
 import io.presenca.store.Sql;
 import io.presenca.vision.Sha256;
@@ -45,10 +46,11 @@ public final class CentralStudents {
         try (Connection c = central.connect()) {
             c.setReadOnly(true);
             List<CentralStudent> students = Sql.list(c, """
-                    SELECT id, name, class_name, updated_at, deleted_at FROM students
+                    SELECT id, name, class_name, updated_at, deleted_at,
+                           consent_given_by, consent_given_on, consent_scope, consent_revoked_on FROM students
                     WHERE updated_at > ? ORDER BY updated_at, id""",
                     row -> new CentralStudent(row.getString("id"), row.getString("name"), row.getString("class_name"),
-                            instant(row, "updated_at"), instant(row, "deleted_at")),
+                            instant(row, "updated_at"), instant(row, "deleted_at"), consent(row)),
                     since);
             // A student's deletion also withdraws their templates, so their changes count too.
             List<CentralTemplate> templates = Sql.list(c, """
@@ -70,6 +72,19 @@ public final class CentralStudents {
             throw new RetryableSyncException(RetryableSyncException.Kind.CENTRAL_DATABASE,
                     central.describe() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The consent columns of a student row (V2), or null when all are empty. */
+    private static Consent consent(ResultSet row) throws SQLException {
+        String givenBy = row.getString("consent_given_by");
+        java.sql.Date givenOn = row.getDate("consent_given_on");
+        String scope = row.getString("consent_scope");
+        java.sql.Date revokedOn = row.getDate("consent_revoked_on");
+        if (givenBy == null && givenOn == null && scope == null && revokedOn == null) {
+            return null;
+        }
+        return new Consent(row.getString("id"), givenBy, givenOn == null ? null : givenOn.toLocalDate(), scope,
+                revokedOn == null ? null : revokedOn.toLocalDate(), Consent.FROM_CENTRAL);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

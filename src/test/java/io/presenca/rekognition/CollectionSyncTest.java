@@ -224,4 +224,34 @@ class CollectionSyncTest {
             }
         }
     }
+
+    @Test
+    void eraseDeletesTheStudentsFacesFromTheCollectionAndWaitsForRekognitionWhenItIsOffline() {
+        sync.sync();
+        io.presenca.privacy.StudentEraser eraser = new io.presenca.privacy.StudentEraser(faces, db,
+                new FaceCollection(client, COLLECTION), null);
+
+        fake.offline(true);
+        io.presenca.privacy.ErasureReport offline = eraser.erase("obama", io.presenca.config.EraseAttendance.KEEP);
+        assertFalse(offline.complete());
+        assertEquals(2, stored().stream().filter(f -> f.studentId().equals("obama")).count(),
+                "local rows kept, so a re-run knows there is something left at Rekognition");
+        assertEquals(3, fake.faces(COLLECTION).size());
+
+        fake.offline(false);
+        io.presenca.privacy.ErasureReport report = eraser.erase("obama", io.presenca.config.EraseAttendance.KEEP);
+        assertTrue(report.complete(), report.toString());
+        assertEquals(Set.of("biden"), Set.copyOf(fake.faces(COLLECTION).values()));
+        assertTrue(report.lines().contains(new io.presenca.privacy.ErasureReport.Line("Rekognition collection " + COLLECTION,
+                "2 faces deleted (DeleteFaces)", true)), report.toString());
+        assertEquals(1, fake.requests("DeleteFaces").size());
+        // (the test templates are all zeros, like biden's, so only the Rekognition line is telling here)
+        io.presenca.privacy.ErasureCheck check = new io.presenca.privacy.ErasureCheck(faces, db,
+                new FaceCollection(client, COLLECTION), null);
+        assertTrue(check.verify("obama", io.presenca.config.EraseAttendance.KEEP).lines().contains(
+                new io.presenca.privacy.ErasureReport.Line("Rekognition collection " + COLLECTION, "no face of the student", true)));
+        assertTrue(check.verify("biden", io.presenca.config.EraseAttendance.KEEP).lines().contains(
+                new io.presenca.privacy.ErasureReport.Line("Rekognition collection " + COLLECTION,
+                        "1 faces of the student remain", false)));
+    }
 }

@@ -214,6 +214,14 @@ public final class FakeRekognition implements AutoCloseable {
                 });
                 return Reply.ok("{\"DeletedFaces\":" + deleted + "}");
             }
+            case "ListFaces" -> {
+                if (faces == null) {
+                    return missing(collection);
+                }
+                ArrayNode listed = JSON.createArrayNode();
+                faces.forEach((faceId, student) -> listed.addObject().put("FaceId", faceId).put("ExternalImageId", student));
+                return Reply.ok("{\"Faces\":" + listed + ",\"FaceModelVersion\":\"" + FACE_MODEL_VERSION + "\"}");
+            }
             case "SearchFacesByImage" -> {
                 return faces == null ? missing(collection) : Reply.ok(searchAnswer(Map.of()));
             }

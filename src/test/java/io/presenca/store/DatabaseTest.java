@@ -22,9 +22,9 @@ class DatabaseTest {
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
                 row -> row.getString(1)));
 
-        assertEquals(List.of("attendance_records", "dashboard_users", "devices", "enrollment_photos", "face_templates",
-                "rekognition_faces", "rekognition_rechecks", "review_items", "schema_version", "students", "sync_cursors",
-                "sync_logs"), tables);
+        assertEquals(List.of("attendance_records", "dashboard_users", "devices", "enrollment_photos", "erasure_log",
+                "face_templates", "rekognition_faces", "rekognition_rechecks", "review_items", "schema_version",
+                "student_consents", "students", "sync_cursors", "sync_logs"), tables);
         assertEquals(Migrations.listed().size(), db.schemaVersion());
     }
 

@@ -39,10 +39,10 @@ class RekognitionMigrationTest {
         ReviewItem held = new ReviewItem(null, "amy", "bob", "door", SEEN, "low_margin", 0.4, 0.45, 96.3, "local", face,
                 "open", null);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            ReviewStore.insert(c, held, null);
+            ReviewStore.insert(c, CIPHER, held, null);
         }
 
-        Database db = Database.open(file);
+        Database db = Database.open(file, CIPHER);
 
         assertEquals(Migrations.listed().size(), db.schemaVersion(), "V4 and every later migration applied");
         List<ReviewItem> open = new ReviewStore(db).open();
@@ -52,12 +52,15 @@ class RekognitionMigrationTest {
         assertArrayEquals(face, open.get(0).faceJpeg());
         ReviewItem disagreement = new ReviewItem(null, "amy", null, "door", SEEN.plus(Duration.ofHours(1)),
                 "rekognition_disagrees", 0.4, null, 96.3, "rekognition", face, "open", null);
-        db.withConnection(c -> ReviewStore.insert(c, disagreement, null));
+        db.withConnection(c -> ReviewStore.insert(c, CIPHER, disagreement, null));
         ReviewItem bogus = new ReviewItem(null, "amy", null, "door", SEEN, "because", 0.4, null, 96.3, "local", null, "open", null);
-        assertThrows(DatabaseException.class, () -> db.withConnection(c -> ReviewStore.insert(c, bogus, null)),
+        assertThrows(DatabaseException.class, () -> db.withConnection(c -> ReviewStore.insert(c, CIPHER, bogus, null)),
                 "the reason is still checked");
         assertEquals(2, new ReviewStore(db).open().size());
     }
+
+    private static final BlobCipher CIPHER = BlobCipher.ofBase64(java.util.Base64.getEncoder().encodeToString(new byte[32]),
+            "a test key");
 
     private static String resource(String name) throws Exception {
         try (InputStream in = RekognitionMigrationTest.class.getClassLoader().getResourceAsStream("db/sqlite/" + name)) {

@@ -104,4 +104,58 @@ class StudentSyncTest {
         gateway.syncStudents();
         assertEquals(List.of("s-leo"), templates.activeTemplates(MODEL).stream().map(StoredTemplate::studentId).toList());
     }
+
+    @Test
+    void consentKeptCentrallyArrivesAndItsWithdrawalStopsMatchingAtOnce() throws Exception {
+        central("INSERT INTO students (id, name, consent_given_by, consent_given_on, consent_scope)"
+                + " VALUES ('s-ana', 'Ana', 'Maria (mother)', '2026-02-01', 'attendance'), ('s-leo', 'Leo', NULL, NULL, NULL)");
+        central("INSERT INTO face_templates (id, student_id, model, descriptor) VALUES ('t1', 's-ana', ?, ?),"
+                + " ('t2', 's-leo', ?, ?)", MODEL, DescriptorCodec.encode(descriptor(0.1f)), MODEL,
+                DescriptorCodec.encode(descriptor(0.2f)));
+        gateway.syncStudents();
+        io.presenca.store.ConsentStore consents = new io.presenca.store.ConsentStore(gateway.db);
+        assertEquals(new io.presenca.store.Consent("s-ana", "Maria (mother)", java.time.LocalDate.of(2026, 2, 1),
+                "attendance", null, io.presenca.store.Consent.FROM_CENTRAL), consents.find("s-ana").orElseThrow());
+        assertFalse(consents.find("s-leo").isPresent(), "no consent columns set: nothing said");
+        assertEquals(List.of("s-ana"), templates.activeTemplates(MODEL, true).stream().map(StoredTemplate::studentId).toList(),
+                "REQUIRE_CONSENT matches only Ana");
+
+        central("UPDATE students SET consent_revoked_on = '2026-06-01' WHERE id = 's-ana'");
+        gateway.syncStudents();
+        assertFalse(consents.inForce("s-ana"));
+        assertEquals(List.of("s-leo"), templates.activeTemplates(MODEL).stream().map(StoredTemplate::studentId).toList(),
+                "Ana's templates are gone");
+        assertEquals(1, gateway.gallery.students(), "and the gallery reloaded without her");
+
+        central("UPDATE face_templates SET descriptor = ? WHERE id = 't1'", DescriptorCodec.encode(descriptor(0.4f)));
+        gateway.syncStudents();
+        assertEquals(List.of("s-leo"), templates.activeTemplates(MODEL).stream().map(StoredTemplate::studentId).toList(),
+                "a changed central template does not bring a withdrawn student back");
+    }
+
+    @Test
+    void eraseRemovesTheCentralTemplatesAndTheCentralAttendanceAsErasePolicySays() throws Exception {
+        central("INSERT INTO students (id, name) VALUES ('s-ana', 'Ana'), ('s-leo', 'Leo')");
+        central("INSERT INTO face_templates (id, student_id, model, descriptor) VALUES ('t1', 's-ana', ?, ?),"
+                + " ('t2', 's-leo', ?, ?)", MODEL, DescriptorCodec.encode(descriptor(0.1f)), MODEL,
+                DescriptorCodec.encode(descriptor(0.2f)));
+        central("INSERT INTO devices (id, last_seen_at) VALUES ('d', now())");
+        central("INSERT INTO attendance_records (id, student_id, device_id, captured_at, matcher, validated_at)"
+                + " VALUES (gen_random_uuid(), 's-ana', 'd', now(), 'local', now())");
+        gateway.syncStudents();
+
+        try (io.presenca.Gateway presenca = new io.presenca.Gateway(gateway.settings())) {
+            io.presenca.privacy.ErasureReport report = presenca.studentEraser().erase("s-ana",
+                    io.presenca.config.EraseAttendance.PSEUDONYMISE);
+            assertTrue(report.complete(), report.toString());
+            assertTrue(report.lines().contains(new io.presenca.privacy.ErasureReport.Line(
+                    "central PostgreSQL face_templates", "1 row", true)), report.toString());
+            assertTrue(presenca.erasureCheck().verify("s-ana", io.presenca.config.EraseAttendance.PSEUDONYMISE).complete());
+        }
+        try (Connection c = gateway.pg.connect(gateway.pgDb)) {
+            assertEquals(0, Sql.count(c, "SELECT count(*) FROM face_templates WHERE student_id = 's-ana'"));
+            assertEquals(1, Sql.count(c, "SELECT count(*) FROM face_templates WHERE student_id = 's-leo'"));
+            assertEquals(1, Sql.count(c, "SELECT count(*) FROM attendance_records WHERE student_id LIKE 'erased-%'"));
+        }
+    }
 }

@@ -1,0 +1,67 @@
+package io.presenca.privacy;
+
+import io.presenca.store.ConsentStore;
+import io.presenca.store.Database;
+import io.presenca.store.RecheckStore;
+import io.presenca.store.ReviewStore;
+import io.presenca.store.StudentErasure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Daily route step ({@code routes/retention.camel.yaml}): face evidence is kept no longer than
+ * EVIDENCE_RETENTION_DAYS (review items with their crops, crops awaiting a Rekognition check), and the
+ * face data of students whose consent was withdrawn is erased if anything of it is still here (a
+ * withdrawal erases at once; this catches what could not be reached then, e.g. Rekognition offline).
+ */
+public final class EvidenceRetention {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvidenceRetention.class);
+
+    /** What one pass removed. */
+    public record Result(int reviewItems, int recheckCrops, int withdrawnStudentsErased) {
+    }
+
+    private final Database db;
+    private final Path facesDir;
+    private final int days;
+    private final StudentEraser eraser;
+    private final Clock clock;
+
+    public EvidenceRetention(Database db, Path facesDir, int days, StudentEraser eraser, Clock clock) {
+        this.db = db;
+        this.facesDir = facesDir;
+        this.days = days;
+        this.eraser = eraser;
+        this.clock = clock;
+    }
+
+    public Result enforce() {
+        Instant cutoff = clock.instant().minus(Duration.ofDays(days));
+        int reviews = new ReviewStore(db).deleteCapturedBefore(cutoff);
+        int crops = new RecheckStore(db).expireBefore(cutoff);
+        int erased = 0;
+        StudentErasure erasure = new StudentErasure(db);
+        for (String studentId : new ConsentStore(db).revoked()) {
+            if (erasure.holdsFaceData(studentId) || Files.exists(ErasedStudents.folder(facesDir, studentId))) {
+                ErasureReport report = eraser.eraseFaceData(studentId);
+                if (report.complete()) {
+                    erased++;
+                } else {
+                    LOG.warn("Retention: the face data of a student whose consent was withdrawn could not all be erased"
+                            + " ({} stores not cleared); retried tomorrow, or run `erase` by hand",
+                            report.lines().stream().filter(l -> !l.ok()).count());
+                }
+            }
+        }
+        LOG.info("Retention: {} review items and {} recheck crops older than {} days deleted"
+                + " (EVIDENCE_RETENTION_DAYS={}); face data of {} students with withdrawn consent erased",
+                reviews, crops, days, days, erased);
+        return new Result(reviews, crops, erased);
+    }
+}

@@ -1,0 +1,158 @@
+package io.presenca;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import io.presenca.config.OwnerOnlyLogFileAppender;
+import io.presenca.config.Settings;
+import io.presenca.rekognition.FakeRekognition;
+import io.presenca.rekognition.FakeRekognition.Reply;
+import io.presenca.resilience.CircuitBreaker;
+import io.presenca.store.PendingRecord;
+import io.presenca.sync.ExternalApi;
+import io.presenca.sync.SyncBatch;
+import io.presenca.sync.SyncRun;
+import io.presenca.sync.bench.LoopbackApi;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every configured secret is grepped for in what a run leaves behind: the log file (written by the
+ * production appender and pattern, stack traces included), the console output of the commands, the
+ * messages of the exceptions they met, and the settings as logged at start. The run covers the gateway
+ * with Rekognition refusing the AWS keys, `sync --once` with PostgreSQL down, and the school's API
+ * refusing the API key.
+ */
+@Timeout(120)
+class SecretLeakTest {
+
+    private static final String PG_PASSWORD = "pg-" + UUID.randomUUID();
+    private static final String API_KEY = "api-" + UUID.randomUUID();
+    private static final String AWS_KEY_ID = "AKID" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+    private static final String AWS_SECRET = "aws-" + UUID.randomUUID();
+    private static final String PRESENCA_KEY = Base64.getEncoder().encodeToString(UUID.randomUUID().toString()
+            .substring(0, 32).getBytes(StandardCharsets.US_ASCII));
+    private static final List<String> SECRETS = List.of(PG_PASSWORD, API_KEY, AWS_KEY_ID, AWS_SECRET, PRESENCA_KEY);
+
+    private final GatewayFixture gateway = new GatewayFixture();
+    private final FakeRekognition fake = new FakeRekognition();
+    private final Path logFile = gateway.home.resolve("logs/attendance_system.log");
+    private OwnerOnlyLogFileAppender appender;
+
+    @AfterEach
+    void stop() {
+        fake.close();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.detachAppender(appender);
+        appender.stop();
+        gateway.settings.keySet().forEach(System::clearProperty);
+    }
+
+    /** The production file appender and pattern (logback.xml), on a file of this test. */
+    private void logToFile() throws Exception {
+        Files.createDirectories(logFile.getParent());
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        appender = new OwnerOnlyLogFileAppender();
+        appender.setContext(context);
+        appender.setFile(logFile.toString());
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+        policy.setContext(context);
+        policy.setParent(appender);
+        policy.setFileNamePattern(logFile + ".%d{yyyy-MM-dd}.%i.gz");
+        policy.setMaxFileSize(FileSize.valueOf("20MB"));
+        policy.start();
+        appender.setRollingPolicy(policy);
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n");
+        encoder.start();
+        appender.setEncoder(encoder);
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(appender);
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void noConfiguredSecretAppearsInLogsOutputExceptionsOrTheSettingsShown() throws Exception {
+        logToFile();
+        LoopbackApi api = LoopbackApi.start("the-key-the-school-expects", LoopbackApi.acceptingAll());
+        gateway.settings.putAll(Map.of(
+                "POSTGRES_PASSWORD", PG_PASSWORD, "POSTGRES_HOST", "127.0.0.1", "POSTGRES_PORT", Integer.toString(closedPort()),
+                "EXTERNAL_API_URL", api.url(), "EXTERNAL_API_KEY", API_KEY, "EXTERNAL_API_TIMEOUT_SECONDS", "2"));
+        gateway.settings.putAll(Map.of("MATCHER", "rekognition", "AWS_ACCESS_KEY_ID", AWS_KEY_ID,
+                "AWS_SECRET_ACCESS_KEY", AWS_SECRET, "REKOGNITION_ENDPOINT", fake.endpoint().toString(),
+                "REKOGNITION_TIMEOUT_MS", "2000"));
+        gateway.settings.put("PRESENCA_KEY", PRESENCA_KEY);
+        for (String operation : List.of("SearchFacesByImage", "DescribeCollection", "DeleteCollection", "CreateCollection",
+                "IndexFaces")) {
+            fake.when(operation, r -> Reply.error(400, "UnrecognizedClientException",
+                    "The security token included in the request is invalid."));
+        }
+        StringBuilder seen = new StringBuilder();
+        try {
+            Settings settings = gateway.settings();
+            seen.append(settings.describe());
+            assertTrue(settings.describe().contains("EXTERNAL_API_KEY = ****"), settings.describe());
+            assertTrue(settings.describe().contains("PRESENCA_KEY = ****"), settings.describe());
+
+            gateway.enrollAndShowNextThree(GatewayFixture.lfwIdentities(5, 1000).get(0));
+            assertEquals(0, gateway.runToEnd());
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            gateway.settings.forEach(System::setProperty);
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            assertEquals(1, Presenca.run(new String[] {"sync", "--once"}, print, print), "PostgreSQL is down");
+            assertEquals(1, Presenca.run(new String[] {"reindex"}, print, print), "Rekognition refuses the keys");
+            seen.append(out.toString(StandardCharsets.UTF_8));
+
+            // the school's API refusing the key: the refusal as the sync sees it
+            ExternalApi refused = new ExternalApi(api.url(), API_KEY, "test-door", Duration.ofSeconds(2),
+                    new CircuitBreaker("The external API", "records stay pending", 5, Duration.ofMinutes(1)), Clock.systemUTC());
+            SyncBatch batch = new SyncBatch(new SyncRun(true), List.of(new PendingRecord(UUID.randomUUID().toString(),
+                    "Aaron_Peirsol", "test-door", Instant.now(), 97.0, 0.3, "local", 0)));
+            RuntimeException e = assertThrows(RuntimeException.class, () -> refused.validate(batch));
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                seen.append(t).append('\n');
+            }
+        } finally {
+            api.close();
+        }
+        appender.stop();
+        String log = Files.readString(logFile);
+        assertTrue(log.contains("UnrecognizedClientException") || log.contains("refused"), "the run was logged: " + log.length());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(logFile)), "log file owner-only");
+        seen.append(log);
+        for (String secret : SECRETS) {
+            assertFalse(seen.toString().contains(secret), "a configured secret leaked: " + secret.substring(0, 6) + "...");
+        }
+    }
+}

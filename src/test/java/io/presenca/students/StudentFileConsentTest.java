@@ -1,0 +1,62 @@
+package io.presenca.students;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.presenca.store.Consent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The guardian's consent as a school writes it in student.json or student.properties. */
+class StudentFileConsentTest {
+
+    private static StudentFile write(String file, String text) throws Exception {
+        Path dir = Files.createDirectories(EnrollmentFixtures.freshFolder());
+        Files.writeString(dir.resolve(file), text);
+        return StudentFile.read(dir);
+    }
+
+    @Test
+    void consentInJson() throws Exception {
+        StudentFile file = write("student.json", """
+                {"name": "Ana", "consent": {"given_by": "Maria Souza (mother)", "date": "2026-02-01", "scope": "attendance"}}""");
+        assertEquals("Ana", file.name());
+        assertNull(file.problem());
+        assertEquals(new Consent("a1", "Maria Souza (mother)", LocalDate.of(2026, 2, 1), "attendance", null, Consent.FROM_FILE),
+                file.consent().forStudent("a1"));
+    }
+
+    @Test
+    void withdrawalInProperties() throws Exception {
+        StudentFile file = write("student.properties", """
+                name=João
+                consent.given_by=Pedro (father)
+                consent.date=2026-02-01
+                consent.revoked=2026-06-30
+                """);
+        Consent consent = file.consent().forStudent("j1");
+        assertEquals(LocalDate.of(2026, 6, 30), consent.revokedOn());
+        assertEquals(false, consent.inForce());
+    }
+
+    @Test
+    void anIncompleteOrMisdatedConsentIsAProblemNotAGrantAndTheNameStillCounts() throws Exception {
+        StudentFile noDate = write("student.json", "{\"name\": \"Ana\", \"consent\": {\"given_by\": \"Maria\"}}");
+        assertNull(noDate.consent());
+        assertEquals("Ana", noDate.name());
+        assertEquals("student.json unreadable: consent needs both given_by and date (YYYY-MM-DD); no consent was taken"
+                + " from it", noDate.problem());
+
+        StudentFile badDate = write("student.properties", "consent.given_by=Maria\nconsent.date=01/02/2026\n");
+        assertNull(badDate.consent());
+        assertEquals("student.properties unreadable: consent date '01/02/2026' is not a date like 2026-02-01;"
+                + " no consent was taken from it", badDate.problem());
+    }
+
+    @Test
+    void noConsentFieldsMeansNothingSaid() throws Exception {
+        assertNull(write("student.json", "{\"name\": \"Ana\"}").consent());
+    }
+}
