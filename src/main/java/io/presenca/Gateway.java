@@ -10,6 +10,8 @@ import io.presenca.matching.FrameMatcher;
 import io.presenca.matching.Gallery;
 import io.presenca.matching.GalleryLoader;
 import io.presenca.matching.RecognitionThreshold;
+import io.presenca.matching.UnknownFaces;
+import io.presenca.privacy.UnknownFaceArchive;
 import io.presenca.rekognition.FallbackRecheck;
 import io.presenca.rekognition.RekognitionServices;
 import io.presenca.store.AttendanceStore;
@@ -18,6 +20,7 @@ import io.presenca.store.DeviceStore;
 import io.presenca.store.ReviewStore;
 import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
+import io.presenca.store.UnknownFaceStore;
 import io.presenca.students.Enrollment;
 import io.presenca.sync.CentralSync;
 import io.presenca.vision.FaceAligner;
@@ -121,7 +124,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     public FaceMatcher faceMatcher() {
-        return new FaceMatcher(gallery, decisionRule);
+        UnknownFaces unknown = settings.keepUnknownCrops
+                ? new UnknownFaceArchive(new UnknownFaceStore(database()), settings.deviceId) : UnknownFaces.FORGOTTEN;
+        return new FaceMatcher(gallery, decisionRule, unknown);
     }
 
     /** The capture route's {@code faceMatcher}: the local one, or Rekognition's around it, as MATCHER says. */

@@ -1,10 +1,14 @@
 package io.presenca;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.presenca.store.AttendanceRow;
+import io.presenca.store.Database;
 import io.presenca.store.ReviewItem;
+import io.presenca.store.Sql;
+import io.presenca.store.UnknownFaceStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +97,34 @@ class GatewayRunTest {
         assertEquals("low_margin", review.reason());
         assertTrue(review.faceJpeg().length > 1000 && review.faceJpeg()[0] == (byte) 0xFF
                 && review.faceJpeg()[1] == (byte) 0xD8, "the face is kept as a JPEG for the reviewer");
+    }
+
+    @Test
+    void strangersFacesAreOnlyCountedUnlessTheSchoolOptsInToKeepThemEncrypted() throws Exception {
+        List<Path> strangers = GatewayFixture.lfwIdentities(1, 1).subList(0, 3).stream()
+                .map(id -> GatewayFixture.lfwPhotos(id).get(0)).toList();
+        String student = GatewayFixture.lfwIdentities(5, 1000).get(0);
+        List<Path> photos = GatewayFixture.lfwPhotos(student);
+
+        GatewayFixture byDefault = new GatewayFixture();
+        byDefault.enroll(student, photos.get(0), photos.get(1));
+        byDefault.showToCamera(strangers);
+        assertEquals(0, byDefault.runToEnd());
+        assertEquals(3, byDefault.lastRun.unknownFaces());
+        assertEquals(0, new UnknownFaceStore(Database.open(byDefault.sqlite)).count(), "no stranger's face kept by default");
+
+        GatewayFixture optedIn = new GatewayFixture();
+        optedIn.settings.put("KEEP_UNKNOWN_CROPS", "true");
+        optedIn.enroll(student, photos.get(0), photos.get(1));
+        optedIn.showToCamera(strangers);
+        assertEquals(0, optedIn.runToEnd());
+        Database db = Database.open(optedIn.sqlite);
+        assertEquals(3, new UnknownFaceStore(db).count());
+        byte[] stored = db.withConnection(c -> Sql.first(c, "SELECT face_jpeg FROM unknown_faces LIMIT 1",
+                row -> row.getBytes(1))).orElseThrow();
+        assertFalse(stored[0] == (byte) 0xFF && stored[1] == (byte) 0xD8, "the crop is stored encrypted, not as a JPEG");
+        byte[] jpeg = db.cipher().decrypt(stored);
+        assertTrue(jpeg[0] == (byte) 0xFF && jpeg[1] == (byte) 0xD8, "and decrypts to the face's JPEG");
     }
 
     @Test

@@ -76,6 +76,7 @@ public final class Settings {
     public final boolean requireConsent;
     public final EraseAttendance eraseAttendance;
     public final int evidenceRetentionDays;
+    public final boolean keepUnknownCrops;
     /** The key of templates and crops at rest: base64 text (PRESENCA_KEY), or the file holding it. */
     public final String presencaKey;
     public final Path presencaKeyFile;
@@ -158,6 +159,7 @@ public final class Settings {
         eraseAttendance = EraseAttendance.valueOf(read.choice("ERASE_ATTENDANCE", "keep",
                 "keep", "pseudonymise", "delete").toUpperCase());
         evidenceRetentionDays = read.integer("EVIDENCE_RETENTION_DAYS", 7, 1, 3650);
+        keepUnknownCrops = read.flag("KEEP_UNKNOWN_CROPS", false);
         presencaKey = read.secret("PRESENCA_KEY");
         presencaKeyFile = read.path("PRESENCA_KEY_FILE", null);
 

@@ -19,27 +19,33 @@ public final class FaceMatcher implements FrameMatcher {
 
     private final Gallery gallery;
     private final DecisionRule rule;
+    private final UnknownFaces unknownFaces;
     private final AtomicLong candidates = new AtomicLong();
     private final AtomicLong unknown = new AtomicLong();
 
     public FaceMatcher(Gallery gallery, DecisionRule rule) {
+        this(gallery, rule, UnknownFaces.FORGOTTEN);
+    }
+
+    public FaceMatcher(Gallery gallery, DecisionRule rule, UnknownFaces unknownFaces) {
         this.gallery = gallery;
         this.rule = rule;
+        this.unknownFaces = unknownFaces;
     }
 
     @Override
     public MatchedFrame match(FrameAnalysis frame) {
         List<FaceMatch> matches = new ArrayList<>();
-        int unknownFaces = 0;
+        List<FaceObservation> unmatched = new ArrayList<>();
         for (FaceObservation face : frame.describedFaces()) {
             Optional<FaceMatch> match = matchFace(face);
             if (match.isPresent()) {
                 matches.add(match.get());
             } else {
-                unknownFaces++;
+                unmatched.add(face);
             }
         }
-        return conclude(frame, matches, unknownFaces);
+        return conclude(frame, matches, unmatched);
     }
 
     /** One described face against the gallery: its nearest student when within the candidate distance. */
@@ -53,14 +59,18 @@ public final class FaceMatcher implements FrameMatcher {
                 face.evidenceJpeg()));
     }
 
-    /** Counts and logs a frame's outcome, whichever matcher produced it, so the run's totals cover every face. */
-    public MatchedFrame conclude(FrameAnalysis frame, List<FaceMatch> matches, int unknownFaces) {
+    /**
+     * Counts and logs a frame's outcome, whichever matcher produced it, so the run's totals cover every
+     * face; the unmatched faces go where KEEP_UNKNOWN_CROPS says (by default: nowhere).
+     */
+    public MatchedFrame conclude(FrameAnalysis frame, List<FaceMatch> matches, List<FaceObservation> unmatched) {
         candidates.addAndGet(matches.size());
-        if (unknownFaces > 0) {
-            unknown.addAndGet(unknownFaces);
-            LOG.info("Frame {} ({}): {} unknown face(s), not recorded", frame.sequence(), frame.origin(), unknownFaces);
+        if (!unmatched.isEmpty()) {
+            unknown.addAndGet(unmatched.size());
+            unknownFaces.keep(frame, unmatched);
+            LOG.info("Frame {} ({}): {} unknown face(s), not recorded", frame.sequence(), frame.origin(), unmatched.size());
         }
-        return new MatchedFrame(frame.sequence(), frame.capturedAt(), frame.origin(), matches, unknownFaces);
+        return new MatchedFrame(frame.sequence(), frame.capturedAt(), frame.origin(), matches, unmatched.size());
     }
 
     public DecisionRule rule() {

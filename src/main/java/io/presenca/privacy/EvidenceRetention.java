@@ -5,6 +5,7 @@ import io.presenca.store.Database;
 import io.presenca.store.RecheckStore;
 import io.presenca.store.ReviewStore;
 import io.presenca.store.StudentErasure;
+import io.presenca.store.UnknownFaceStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +25,7 @@ public final class EvidenceRetention {
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceRetention.class);
 
     /** What one pass removed. */
-    public record Result(int reviewItems, int recheckCrops, int withdrawnStudentsErased) {
+    public record Result(int reviewItems, int recheckCrops, int unknownFaceCrops, int withdrawnStudentsErased) {
     }
 
     private final Database db;
@@ -45,6 +46,7 @@ public final class EvidenceRetention {
         Instant cutoff = clock.instant().minus(Duration.ofDays(days));
         int reviews = new ReviewStore(db).deleteCapturedBefore(cutoff);
         int crops = new RecheckStore(db).expireBefore(cutoff);
+        int unknownCrops = new UnknownFaceStore(db).deleteCapturedBefore(cutoff);
         int erased = 0;
         StudentErasure erasure = new StudentErasure(db);
         for (String studentId : new ConsentStore(db).revoked()) {
@@ -59,9 +61,9 @@ public final class EvidenceRetention {
                 }
             }
         }
-        LOG.info("Retention: {} review items and {} recheck crops older than {} days deleted"
+        LOG.info("Retention: {} review items, {} recheck crops and {} unknown-face crops older than {} days deleted"
                 + " (EVIDENCE_RETENTION_DAYS={}); face data of {} students with withdrawn consent erased",
-                reviews, crops, days, days, erased);
-        return new Result(reviews, crops, erased);
+                reviews, crops, unknownCrops, days, days, erased);
+        return new Result(reviews, crops, unknownCrops, erased);
     }
 }

@@ -73,16 +73,16 @@ public final class RekognitionMatcher implements FrameMatcher {
     public MatchedFrame match(FrameAnalysis frame) {
         long deadline = nanoClock.getAsLong() + frameBudget.toNanos();
         List<FaceMatch> matches = new ArrayList<>();
-        int unknownFaces = 0;
+        List<FaceObservation> unmatched = new ArrayList<>();
         for (FaceObservation face : frame.describedFaces()) {
             Optional<FaceMatch> match = kind == MatcherKind.HYBRID ? hybrid(face, deadline) : rekognitionFirst(face, deadline);
             if (match.isPresent()) {
                 matches.add(match.get());
             } else {
-                unknownFaces++;
+                unmatched.add(face);
             }
         }
-        return local.conclude(frame, matches, unknownFaces);
+        return local.conclude(frame, matches, unmatched);
     }
 
     private Optional<FaceMatch> rekognitionFirst(FaceObservation face, long deadline) {

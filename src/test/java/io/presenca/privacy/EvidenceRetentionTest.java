@@ -16,6 +16,7 @@ import io.presenca.store.ReviewStore;
 import io.presenca.store.Sql;
 import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
+import io.presenca.store.UnknownFaceStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,15 +60,19 @@ class EvidenceRetentionTest {
         review("s1", NOW.minus(Duration.ofDays(6)));
         String oldRecord = recheck("s1", NOW.minus(Duration.ofDays(9)));
         String newRecord = recheck("s1", NOW.minus(Duration.ofDays(1)));
+        UnknownFaceStore unknownFaces = new UnknownFaceStore(db);
+        unknownFaces.keep("door", NOW.minus(Duration.ofDays(10)), new byte[] {7, 7});
+        unknownFaces.keep("door", NOW.minus(Duration.ofDays(2)), new byte[] {8, 8});
 
         EvidenceRetention retention = new EvidenceRetention(db, faces, 7,
                 new StudentEraser(faces, db, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
-        assertEquals(new EvidenceRetention.Result(1, 1, 0), retention.enforce());
+        assertEquals(new EvidenceRetention.Result(1, 1, 1, 0), retention.enforce());
+        assertEquals(1, unknownFaces.count(), "the unknown face of two days ago stays");
         assertEquals(1L, (long) db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM review_items")));
         assertNull(crop(oldRecord));
         assertNotNull(crop(newRecord));
         assertEquals(2, new AttendanceStore(db).count(), "attendance itself is not evidence: it stays");
-        assertEquals(new EvidenceRetention.Result(0, 0, 0), retention.enforce(), "nothing more the next day");
+        assertEquals(new EvidenceRetention.Result(0, 0, 0, 0), retention.enforce(), "nothing more the next day");
     }
 
     @Test

@@ -24,7 +24,7 @@ class DatabaseTest {
 
         assertEquals(List.of("attendance_records", "dashboard_users", "devices", "enrollment_photos", "erasure_log",
                 "face_templates", "rekognition_faces", "rekognition_rechecks", "review_items", "schema_version",
-                "student_consents", "students", "sync_cursors", "sync_logs"), tables);
+                "student_consents", "students", "sync_cursors", "sync_logs", "unknown_faces"), tables);
         assertEquals(Migrations.listed().size(), db.schemaVersion());
     }
 
