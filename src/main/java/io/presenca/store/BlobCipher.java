@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -58,11 +59,17 @@ public final class BlobCipher {
                 byte[] key = new byte[32];
                 RANDOM.nextBytes(key);
                 OwnerOnlyFiles.createDirectories(absolute.getParent());
+                // written whole under a temporary name, then linked into place: a process starting at the
+                // same moment sees either no key file or a complete one, and the first link wins
+                Path written = absolute.resolveSibling(absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+                OwnerOnlyFiles.createFile(written);
                 try {
-                    OwnerOnlyFiles.createFile(absolute);
-                    Files.writeString(absolute, Base64.getEncoder().encodeToString(key) + System.lineSeparator());
+                    Files.writeString(written, Base64.getEncoder().encodeToString(key) + System.lineSeparator());
+                    Files.createLink(absolute, written);
                 } catch (FileAlreadyExistsException raced) {
                     // another process created it first: use theirs
+                } finally {
+                    Files.deleteIfExists(written);
                 }
             }
             return ofBase64(Files.readString(absolute), "the key file " + absolute);

@@ -1,6 +1,7 @@
 package io.presenca.store;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +29,17 @@ public final class OwnerOnlyFiles {
             return;
         }
         createDirectories(dir.toAbsolutePath().getParent());
-        if (POSIX) {
-            Files.createDirectory(dir, attribute(FOLDER));
-        } else {
-            Files.createDirectory(dir);
+        try {
+            if (POSIX) {
+                Files.createDirectory(dir, attribute(FOLDER));
+            } else {
+                Files.createDirectory(dir);
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // another thread or process created it a moment ago: fine, unless it is a file
+            if (!Files.isDirectory(dir)) {
+                throw raced;
+            }
         }
     }
 

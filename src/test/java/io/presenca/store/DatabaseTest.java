@@ -130,4 +130,34 @@ class DatabaseTest {
         return db.withConnection(c -> Sql.list(c, "SELECT version, applied_at FROM schema_version ORDER BY version",
                 row -> row.getInt(1) + "@" + row.getString(2)));
     }
+
+    @Test
+    void processesOpeningAFreshDatabaseAtTheSameMomentShareItsFolderAndItsKey() throws Exception {
+        // a gateway starting while a command (export, erase) opens the same new database
+        for (int round = 0; round < 5; round++) {
+            Path file = TestFiles.freshDatabaseFile().resolveSibling("data").resolve("attendance.db");
+            int openers = 8;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(openers);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(openers);
+            try {
+                List<java.util.concurrent.Future<Database>> opened = new java.util.ArrayList<>();
+                for (int i = 0; i < openers; i++) {
+                    opened.add(pool.submit(() -> {
+                        start.await();
+                        return Database.open(file);
+                    }));
+                }
+                byte[] sealed = opened.get(0).get().cipher().encrypt(new byte[] {1, 2, 3});
+                for (java.util.concurrent.Future<Database> db : opened) {
+                    assertTrue(java.util.Arrays.equals(new byte[] {1, 2, 3}, db.get().cipher().decrypt(sealed)),
+                            "every opener uses the one key");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            try (var leftovers = Files.list(file.getParent())) {
+                assertTrue(leftovers.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary key file left");
+            }
+        }
+    }
 }
