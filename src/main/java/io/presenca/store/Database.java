@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -17,8 +18,11 @@ import org.sqlite.SQLiteDataSource;
  * so nothing is shared between threads; SQLite's own locking plus a busy timeout serialises writers.
  */
 public final class Database implements AutoCloseable {
+
     /** Where the encryption key is kept when PRESENCA_KEY_FILE and PRESENCA_KEY are not set: beside the database. */
     public static final String DEFAULT_KEY_FILE = "presenca.key";
+    /** How long opening waits for another process that is creating the same database file. */
+    private static final Duration FIRST_WRITE_PATIENCE = Duration.ofSeconds(10);
 
     private final Path file;
     private final SQLiteDataSource dataSource;
@@ -52,17 +56,7 @@ public final class Database implements AutoCloseable {
         }
         BlobCipher blobs = cipher != null ? cipher : BlobCipher.fromKeyFile(absolute.resolveSibling(DEFAULT_KEY_FILE));
         Database db = new Database(absolute, configuredDataSource(absolute), blobs);
-        try {
-            // A write up front, so an unwritable file fails here with the helpful message
-            // rather than later in the middle of recording attendance.
-            db.withConnection(c -> Sql.update(c, """
-                    CREATE TABLE IF NOT EXISTS schema_version(
-                        version INTEGER PRIMARY KEY,
-                        description TEXT,
-                        applied_at TEXT)"""));
-        } catch (DatabaseException e) {
-            throw cannotOpen(absolute, e.getCause());
-        }
+        firstWrite(db, absolute);
         Migrations.applyPending(db);
         BlobEncryption.encryptPlaintext(db);
         return db;
@@ -95,6 +89,38 @@ public final class Database implements AutoCloseable {
                 OwnerOnlyFiles.createFile(file);
             } catch (FileAlreadyExistsException raced) {
                 // another process created it a moment ago
+            }
+        }
+    }
+
+    /**
+     * A write up front, so an unwritable file fails here with the helpful message rather than later in
+     * the middle of recording attendance. Switching a new file to WAL needs it alone for a moment, and
+     * the driver sets journal_mode before busy_timeout: a process opening the same new file at that
+     * moment (a command while the gateway starts) waits and tries again instead of failing.
+     */
+    private static void firstWrite(Database db, Path file) {
+        long giveUpAt = System.nanoTime() + FIRST_WRITE_PATIENCE.toNanos();
+        while (true) {
+            try {
+                db.withConnection(c -> Sql.update(c, """
+                        CREATE TABLE IF NOT EXISTS schema_version(
+                            version INTEGER PRIMARY KEY,
+                            description TEXT,
+                            applied_at TEXT)"""));
+                return;
+            } catch (DatabaseException e) {
+                boolean busy = e.getCause() instanceof SQLException sql && sql.getMessage() != null
+                        && sql.getMessage().contains("SQLITE_BUSY");
+                if (!busy || System.nanoTime() > giveUpAt) {
+                    throw cannotOpen(file, e.getCause());
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw cannotOpen(file, e.getCause());
+                }
             }
         }
     }

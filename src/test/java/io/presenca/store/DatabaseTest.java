@@ -160,4 +160,24 @@ class DatabaseTest {
             }
         }
     }
+
+    @Test
+    void openingWaitsForAnotherProcessThatIsWritingInsteadOfFailing() throws Exception {
+        Path file = TestFiles.freshDatabaseFile();
+        Database first = Database.open(file);
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        Thread writer = new Thread(() -> first.inTransaction(c -> {
+            Sql.update(c, "INSERT INTO devices(id, name, app_version, registered_at, last_seen_at) VALUES ('d', 'd', '1', 'x', 'x')");
+            writing.countDown();
+            Thread.sleep(1500); // e.g. the gateway applying a long migration
+            return null;
+        }));
+        writer.start();
+        writing.await();
+
+        Database second = Database.open(file);
+
+        writer.join();
+        assertEquals(1L, (long) second.withConnection(c -> Sql.count(c, "SELECT count(*) FROM devices")));
+    }
 }
