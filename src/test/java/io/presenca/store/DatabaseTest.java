@@ -169,7 +169,7 @@ class DatabaseTest {
         Thread writer = new Thread(() -> first.inTransaction(c -> {
             Sql.update(c, "INSERT INTO devices(id, name, app_version, registered_at, last_seen_at) VALUES ('d', 'd', '1', 'x', 'x')");
             writing.countDown();
-            Thread.sleep(1500); // e.g. the gateway applying a long migration
+            pause(1500); // e.g. the gateway applying a long migration
             return null;
         }));
         writer.start();
@@ -179,5 +179,13 @@ class DatabaseTest {
 
         writer.join();
         assertEquals(1L, (long) second.withConnection(c -> Sql.count(c, "SELECT count(*) FROM devices")));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
