@@ -11,10 +11,15 @@ import io.presenca.matching.Gallery;
 import io.presenca.matching.GalleryLoader;
 import io.presenca.matching.RecognitionThreshold;
 import io.presenca.matching.UnknownFaces;
+import io.presenca.privacy.ErasureCheck;
+import io.presenca.privacy.EvidenceRetention;
+import io.presenca.privacy.StudentEraser;
 import io.presenca.privacy.UnknownFaceArchive;
+import io.presenca.rekognition.FaceCollection;
 import io.presenca.rekognition.FallbackRecheck;
 import io.presenca.rekognition.RekognitionServices;
 import io.presenca.store.AttendanceStore;
+import io.presenca.store.BlobCipher;
 import io.presenca.store.Database;
 import io.presenca.store.DeviceStore;
 import io.presenca.store.ReviewStore;
@@ -22,6 +27,7 @@ import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
 import io.presenca.store.UnknownFaceStore;
 import io.presenca.students.Enrollment;
+import io.presenca.sync.CentralDatabase;
 import io.presenca.sync.CentralSync;
 import io.presenca.vision.FaceAligner;
 import io.presenca.vision.FaceDetector;
@@ -30,6 +36,7 @@ import io.presenca.vision.FaceFinder;
 import io.presenca.vision.ModelFiles;
 import io.presenca.vision.PhotoFaceReader;
 import io.presenca.vision.QualityGate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -71,9 +78,9 @@ public final class Gateway implements AutoCloseable {
      * else presenca.key beside the database (created on first start, 0600).
      */
     public static Database openDatabase(Settings settings) {
-        io.presenca.store.BlobCipher cipher = settings.presencaKey != null
-                ? io.presenca.store.BlobCipher.ofBase64(settings.presencaKey, "PRESENCA_KEY")
-                : settings.presencaKeyFile != null ? io.presenca.store.BlobCipher.fromKeyFile(settings.presencaKeyFile) : null;
+        BlobCipher cipher = settings.presencaKey != null
+                ? BlobCipher.ofBase64(settings.presencaKey, "PRESENCA_KEY")
+                : settings.presencaKeyFile != null ? BlobCipher.fromKeyFile(settings.presencaKeyFile) : null;
         return Database.open(settings.sqlitePath, cipher);
     }
 
@@ -173,27 +180,27 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Erases students everywhere this gateway's settings reach (Rekognition and PostgreSQL when configured). */
-    public io.presenca.privacy.StudentEraser studentEraser() {
-        return new io.presenca.privacy.StudentEraser(settings.facesDir, database(), erasableCollection(), erasableCentral());
+    public StudentEraser studentEraser() {
+        return new StudentEraser(settings.facesDir, database(), erasableCollection(), erasableCentral());
     }
 
     /** Checks the same stores for what an erasure should have removed. */
-    public io.presenca.privacy.ErasureCheck erasureCheck() {
-        return new io.presenca.privacy.ErasureCheck(settings.facesDir, database(), erasableCollection(), erasableCentral());
+    public ErasureCheck erasureCheck() {
+        return new ErasureCheck(settings.facesDir, database(), erasableCollection(), erasableCentral());
     }
 
     /** The daily retention step: old evidence, and face data left of withdrawn consents. */
-    public io.presenca.privacy.EvidenceRetention evidenceRetention() {
-        return new io.presenca.privacy.EvidenceRetention(database(), settings.facesDir, settings.evidenceRetentionDays,
-                studentEraser(), java.time.Clock.systemUTC());
+    public EvidenceRetention evidenceRetention() {
+        return new EvidenceRetention(database(), settings.facesDir, settings.evidenceRetentionDays,
+                studentEraser(), Clock.systemUTC());
     }
 
-    private io.presenca.rekognition.FaceCollection erasableCollection() {
+    private FaceCollection erasableCollection() {
         return settings.matcher.usesRekognition() ? rekognition().collection() : null;
     }
 
-    private io.presenca.sync.CentralDatabase erasableCentral() {
-        return settings.centralSyncEnabled() ? new io.presenca.sync.CentralDatabase(settings) : null;
+    private CentralDatabase erasableCentral() {
+        return settings.centralSyncEnabled() ? new CentralDatabase(settings) : null;
     }
 
     public void registerDevice(String appVersion) {
