@@ -8,6 +8,7 @@ import io.presenca.evaluation.OpenSetIdentification;
 import io.presenca.evaluation.PairsFile;
 import io.presenca.evaluation.Verification;
 import io.presenca.matching.DecisionRule;
+import io.presenca.matching.Gallery;
 import io.presenca.matching.RecognitionThreshold;
 import io.presenca.vision.PhotoFace;
 import java.io.IOException;
@@ -94,15 +95,7 @@ final class EvaluateCommand {
     }
 
     private static double distance(PhotoFace a, PhotoFace b) {
-        if (!a.accepted() || !b.accepted()) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double sum = 0;
-        for (int i = 0; i < a.descriptor().length; i++) {
-            double d = a.descriptor()[i] - b.descriptor()[i];
-            sum += d * d;
-        }
-        return Math.sqrt(sum);
+        return a.accepted() && b.accepted() ? Gallery.distance(a.descriptor(), b.descriptor()) : Double.POSITIVE_INFINITY;
     }
 
     private int identify(PrintStream out) {

@@ -111,6 +111,11 @@ public final class Gallery {
         return squaredDistance(a, b, Double.POSITIVE_INFINITY);
     }
 
+    /** The Euclidean distance between two descriptors, as the gallery measures it. */
+    public static double distance(float[] a, float[] b) {
+        return Math.sqrt(squaredDistance(a, b));
+    }
+
     /** Stops summing once past {@code bound} (checked every 16 dimensions): the caller only needs to know that. */
     private static double squaredDistance(float[] a, float[] b, double bound) {
         double sum = 0;
