@@ -8,18 +8,13 @@ import io.presenca.bench.PeakMemory;
 import io.presenca.bench.StageTimer;
 import io.presenca.camera.CameraUnavailableException;
 import io.presenca.camera.FrameSources;
-import io.presenca.config.SettingSources;
 import io.presenca.config.Settings;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -44,9 +39,8 @@ final class BenchCommand {
             throw new Presenca.UsageException("bench: --source must be a video file or an image folder, not a camera"
                     + " or stream ('" + source + "'): the benchmark needs a source that ends.");
         }
-        Path scratch = Files.createTempDirectory("presenca-bench");
-        try {
-            Settings settings = Settings.load(throwAwayDatabase(scratch.resolve("bench.db")));
+        try (ScratchFolder scratch = new ScratchFolder("presenca-bench")) {
+            Settings settings = Settings.fromProcessWith(Map.of("SQLITE_PATH", scratch.resolve("bench.db").toString()));
             try (Gateway gateway = new Gateway(settings)) {
                 gateway.faceDetector();
                 gateway.faceEmbedder();
@@ -66,14 +60,7 @@ final class BenchCommand {
             }
         } catch (CameraUnavailableException e) {
             throw new Presenca.UsageException("bench: " + e.getMessage());
-        } finally {
-            deleteQuietly(scratch);
         }
-    }
-
-    private static java.util.function.Function<String, Optional<String>> throwAwayDatabase(Path database) {
-        SettingSources process = SettingSources.ofProcess();
-        return name -> name.equals("SQLITE_PATH") ? Optional.of(database.toString()) : process.apply(name);
     }
 
     private static void print(PrintStream out, String source, Settings settings, CaptureBench.Result result,
@@ -108,13 +95,5 @@ final class BenchCommand {
         json.put("gallery_1k_ms_per_face", ms1k);
         json.put("gallery_10k_ms_per_face", ms10k);
         return new ObjectMapper().writeValueAsString(json);
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temp folder left behind is harmless
-        }
     }
 }

@@ -57,19 +57,23 @@ final class CommandOptions {
     }
 
     int integer(String option, int defaultValue, int min) {
+        return integer(option, defaultValue, min, Integer.MAX_VALUE);
+    }
+
+    int integer(String option, int defaultValue, int min, int max) {
         String value = values.get(option);
         if (value == null) {
             return defaultValue;
         }
         try {
             int parsed = Integer.parseInt(value);
-            if (parsed >= min) {
+            if (parsed >= min && parsed <= max) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        throw new Presenca.UsageException(command + ": " + option + " must be a whole number of at least " + min
-                + ", got '" + value + "'.");
+        throw new Presenca.UsageException(command + ": " + option + " must be a whole number "
+                + (max == Integer.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max) + ", got '" + value + "'.");
     }
 }

@@ -1,6 +1,5 @@
 package io.presenca;
 
-import io.presenca.config.SettingSources;
 import io.presenca.config.Settings;
 import io.presenca.store.Database;
 import io.presenca.store.Sql;
@@ -9,10 +8,7 @@ import io.presenca.store.Timestamps;
 import io.presenca.sync.CentralSync;
 import io.presenca.sync.bench.LoopbackApi;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,8 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -46,23 +42,15 @@ final class SyncBenchCommand {
 
     SyncBenchCommand(Settings settings, List<String> options) {
         this.settings = settings;
-        int count = 10_000;
-        boolean useEmbedded = false;
-        for (int i = 0; i < options.size(); i++) {
-            switch (options.get(i)) {
-                case "--embedded" -> useEmbedded = true;
-                case "--records" -> count = recordCount(i + 1 < options.size() ? options.get(++i) : null);
-                default -> throw new Presenca.UsageException("bench sync: unknown option '" + options.get(i) + "'.");
-            }
-        }
-        this.records = count;
-        this.embedded = useEmbedded;
+        CommandOptions parsed = new CommandOptions("bench sync", options, Set.of("--records"), Set.of("--embedded"));
+        this.records = parsed.integer("--records", 10_000, 1, 1_000_000);
+        this.embedded = parsed.has("--embedded");
     }
 
     int run(PrintStream out) throws Exception {
-        Path home = Files.createTempDirectory("presenca-bench-sync");
         String scratchDb = "presenca_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        try (EmbeddedPostgres pg = embedded ? EmbeddedPostgres.builder().start() : null;
+        try (ScratchFolder home = new ScratchFolder("presenca-bench-sync");
+             EmbeddedPostgres pg = embedded ? EmbeddedPostgres.builder().start() : null;
              LoopbackApi api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll())) {
             Map<String, String> overrides = new HashMap<>();
             overrides.put("SQLITE_PATH", home.resolve("bench.db").toString());
@@ -76,19 +64,15 @@ final class SyncBenchCommand {
                 overrides.put("POSTGRES_DB", "postgres");
                 overrides.put("POSTGRES_SSLMODE", "disable");
             }
-            Settings admin = Settings.load(name -> Optional.ofNullable(overrides.get(name))
-                    .or(() -> SettingSources.ofProcess().apply(name)));
+            Settings admin = Settings.fromProcessWith(overrides);
             createDatabase(admin, scratchDb);
             overrides.put("POSTGRES_DB", scratchDb);
-            Settings bench = Settings.load(name -> Optional.ofNullable(overrides.get(name))
-                    .or(() -> SettingSources.ofProcess().apply(name)));
+            Settings bench = Settings.fromProcessWith(overrides);
             try {
                 return measure(bench, out);
             } finally {
                 dropDatabase(admin, scratchDb);
             }
-        } finally {
-            deleteTree(home);
         }
     }
 
@@ -179,25 +163,5 @@ final class SyncBenchCommand {
                 + "?sslmode=" + at.postgresSslMode
                 + (at.postgresSslRootCert == null ? "" : "&sslrootcert=" + at.postgresSslRootCert.toAbsolutePath());
         return DriverManager.getConnection(url, at.postgresUser, at.postgresPassword);
-    }
-
-    private static int recordCount(String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1 && n <= 1_000_000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new Presenca.UsageException("bench sync: --records needs a number from 1 to 1000000.");
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

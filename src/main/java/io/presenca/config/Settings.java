@@ -187,6 +187,12 @@ public final class Settings {
         return load(SettingSources.ofProcess());
     }
 
+    /** The process's settings with some replaced, e.g. a benchmark's throw-away database. */
+    public static Settings fromProcessWith(Map<String, String> overrides) {
+        SettingSources process = SettingSources.ofProcess();
+        return load(name -> Optional.ofNullable(overrides.get(name)).or(() -> process.apply(name)));
+    }
+
     /** Name = value lines for the start-up log; secrets show as ****. */
     public String describe() {
         return effective.entrySet().stream().map(e -> "  " + e.getKey() + " = " + e.getValue())
