@@ -55,6 +55,14 @@ class StudentSyncTest {
         return d;
     }
 
+    /** The school's database holds Ana and Leo, each with one template. */
+    private void anaAndLeoWithOneTemplateEach() throws Exception {
+        central("INSERT INTO students (id, name) VALUES ('s-ana', 'Ana'), ('s-leo', 'Leo')");
+        central("INSERT INTO face_templates (id, student_id, model, descriptor) VALUES ('t1', 's-ana', ?, ?),"
+                + " ('t2', 's-leo', ?, ?)", MODEL, DescriptorCodec.encode(descriptor(0.1f)), MODEL,
+                DescriptorCodec.encode(descriptor(0.2f)));
+    }
+
     @Test
     void newStudentsAndTheirTemplatesArriveAndCanBeMatched() throws Exception {
         central("INSERT INTO students (id, name, class_name) VALUES ('s-ana', 'Ana Souza', '5A'), ('s-bia', NULL, '5B')");
@@ -80,10 +88,7 @@ class StudentSyncTest {
 
     @Test
     void studentsDeletedCentrallyStopMatchingEvenWithLocalPhotos() throws Exception {
-        central("INSERT INTO students (id, name) VALUES ('s-ana', 'Ana'), ('s-leo', 'Leo')");
-        central("INSERT INTO face_templates (id, student_id, model, descriptor) VALUES ('t1', 's-ana', ?, ?),"
-                + " ('t2', 's-leo', ?, ?)", MODEL, DescriptorCodec.encode(descriptor(0.1f)), MODEL,
-                DescriptorCodec.encode(descriptor(0.2f)));
+        anaAndLeoWithOneTemplateEach();
         gateway.syncStudents();
         assertEquals(2, gateway.gallery.students());
 
@@ -135,10 +140,7 @@ class StudentSyncTest {
 
     @Test
     void eraseRemovesTheCentralTemplatesAndTheCentralAttendanceAsErasePolicySays() throws Exception {
-        central("INSERT INTO students (id, name) VALUES ('s-ana', 'Ana'), ('s-leo', 'Leo')");
-        central("INSERT INTO face_templates (id, student_id, model, descriptor) VALUES ('t1', 's-ana', ?, ?),"
-                + " ('t2', 's-leo', ?, ?)", MODEL, DescriptorCodec.encode(descriptor(0.1f)), MODEL,
-                DescriptorCodec.encode(descriptor(0.2f)));
+        anaAndLeoWithOneTemplateEach();
         central("INSERT INTO devices (id, last_seen_at) VALUES ('d', now())");
         central("INSERT INTO attendance_records (id, student_id, device_id, captured_at, matcher, validated_at)"
                 + " VALUES (gen_random_uuid(), 's-ana', 'd', now(), 'local', now())");
