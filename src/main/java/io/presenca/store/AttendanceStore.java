@@ -45,11 +45,7 @@ public final class AttendanceStore {
                                                          double confidence, double distance, String matcher,
                                                          Duration window) throws SQLException {
         Instant at = capturedAt.truncatedTo(ChronoUnit.MILLIS); // what the column can hold
-        boolean recent = Sql.exists(c, """
-                SELECT 1 FROM attendance_records
-                WHERE student_id = ? AND captured_at > ? AND captured_at < ? LIMIT 1""",
-                studentId, at.minus(window), at.plus(window));
-        if (recent) {
+        if (recordWithin(c, studentId, at, window).isPresent()) {
             return Optional.empty();
         }
         AttendanceRecord record = new AttendanceRecord(UUID.randomUUID().toString(), studentId, deviceId, at,
@@ -61,6 +57,17 @@ public final class AttendanceStore {
                 record.id(), studentId, deviceId, at, confidence, distance, matcher,
                 record.syncStatus().column(), record.createdAt());
         return Optional.of(record);
+    }
+
+    /**
+     * The student's earliest record captured less than {@code window} before or after {@code at}: the
+     * duplicate window (a record exactly {@code window} away does not count).
+     */
+    static Optional<String> recordWithin(Connection c, String studentId, Instant at, Duration window)
+            throws SQLException {
+        return Sql.first(c, """
+                SELECT id FROM attendance_records WHERE student_id = ? AND captured_at > ? AND captured_at < ?
+                ORDER BY captured_at LIMIT 1""", row -> row.getString("id"), studentId, at.minus(window), at.plus(window));
     }
 
     /**

@@ -29,12 +29,8 @@ public final class ReviewStore {
         StudentStore.requireId(item.studentId());
         Instant at = item.capturedAt().truncatedTo(ChronoUnit.MILLIS);
         return db.inTransaction(c -> {
-            boolean seen = Sql.exists(c, """
-                    SELECT 1 FROM attendance_records WHERE student_id = ? AND captured_at > ? AND captured_at < ?
-                    UNION ALL
-                    SELECT 1 FROM review_items WHERE student_id = ? AND captured_at > ? AND captured_at < ?
-                    LIMIT 1""",
-                    item.studentId(), at.minus(window), at.plus(window),
+            boolean seen = AttendanceStore.recordWithin(c, item.studentId(), at, window).isPresent() || Sql.exists(c, """
+                    SELECT 1 FROM review_items WHERE student_id = ? AND captured_at > ? AND captured_at < ? LIMIT 1""",
                     item.studentId(), at.minus(window), at.plus(window));
             if (seen) {
                 return Optional.empty();
@@ -95,10 +91,8 @@ public final class ReviewStore {
             ReviewItem item = openItem(c, id);
             Optional<AttendanceRecord> made = AttendanceStore.insertUnlessRecent(c, item.studentId(), item.deviceId(),
                     item.capturedAt(), item.confidence(), item.distance(), item.matcher(), window);
-            String attendanceId = made.isPresent() ? made.get().id() : Sql.first(c, """
-                    SELECT id FROM attendance_records WHERE student_id = ? AND captured_at > ? AND captured_at < ?
-                    ORDER BY captured_at LIMIT 1""", row -> row.getString("id"),
-                    item.studentId(), item.capturedAt().minus(window), item.capturedAt().plus(window)).orElseThrow();
+            String attendanceId = made.isPresent() ? made.get().id()
+                    : AttendanceStore.recordWithin(c, item.studentId(), item.capturedAt(), window).orElseThrow();
             close(c, id, "accepted", by, attendanceId);
             return attendanceId;
         });
