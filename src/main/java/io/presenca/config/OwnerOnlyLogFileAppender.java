@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * attendance_system.log, readable by the gateway's user only (0600): it names students. Archives the
- * roll-over compresses in the background are restricted at the next roll-over or start.
+ * attendance_system.log, readable by the gateway's user only (0600, in folders it creates 0700): it
+ * names students' ids. Archives the roll-over compresses in the background are restricted at the next
+ * roll-over or start.
  */
 public final class OwnerOnlyLogFileAppender extends RollingFileAppender<ILoggingEvent> {
 
     @Override
     public void openFile(String fileName) throws IOException {
+        // before logback creates the missing folders itself, with the umask's 0755
+        OwnerOnlyFiles.createDirectories(Path.of(fileName).toAbsolutePath().getParent());
         super.openFile(fileName);
         restrictLogFiles(Path.of(fileName).toAbsolutePath());
     }
