@@ -1,6 +1,8 @@
 package io.presenca;
 
 import io.presenca.attendance.AttendanceRecorder;
+import io.presenca.attendance.SpillFile;
+import io.presenca.attendance.WaitingAttendance;
 import io.presenca.attendance.Consensus;
 import io.presenca.attendance.ReviewQueue;
 import io.presenca.config.Settings;
@@ -23,7 +25,6 @@ import io.presenca.store.BlobCipher;
 import io.presenca.store.Database;
 import io.presenca.store.DeviceStore;
 import io.presenca.store.ReviewStore;
-import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
 import io.presenca.store.UnknownFaceStore;
 import io.presenca.students.Enrollment;
@@ -39,6 +40,7 @@ import io.presenca.vision.QualityGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The gateway's parts, built once from the settings; the costly ones (database, models) only when
@@ -58,11 +60,16 @@ public final class Gateway implements AutoCloseable {
     private final Lazy<FallbackRecheck> fallbackRecheck;
 
     public Gateway(Settings settings) {
+        this(settings, UnaryOperator.identity());
+    }
+
+    /** {@code opened} sees the database once opened: tests put a fault between the gateway and SQLite there. */
+    Gateway(Settings settings, UnaryOperator<Database> opened) {
         this.settings = settings;
         this.decisionRule = new DecisionRule(new RecognitionThreshold(settings.faceRecognitionThreshold),
                 settings.matchMargin, settings.reviewBand);
         ModelFiles models = new ModelFiles(settings.modelsDir);
-        this.database = new Lazy<>(() -> openDatabase(settings));
+        this.database = new Lazy<>(() -> opened.apply(openDatabase(settings)));
         this.detector = new Lazy<>(() -> new FaceDetector(models.load(ModelFiles.Model.FACE_DETECTOR),
                 (float) settings.detectionScore, settings.detectionMaxSide));
         this.embedder = new Lazy<>(() -> new FaceEmbedder(models.load(ModelFiles.Model.FACE_DESCRIPTOR),
@@ -161,13 +168,14 @@ public final class Gateway implements AutoCloseable {
         return decisionRule;
     }
 
+    /** Reads back the attendance a previous run left waiting in SPILL_PATH: build it once per run. */
     public AttendanceRecorder attendanceRecorder() {
         AttendanceStore store = new AttendanceStore(database());
-        StudentStore students = new StudentStore(database());
+        WaitingAttendance waiting = new WaitingAttendance(new SpillFile(settings.spillPath), WaitingAttendance.CAPACITY);
         Duration window = Duration.ofMinutes(settings.minutesBeforeNextCapture);
         return settings.matcher.usesRekognition() && settings.rekognitionReverify
-                ? new AttendanceRecorder(store, students, settings.deviceId, window, fallbackRecheck())
-                : new AttendanceRecorder(store, students, settings.deviceId, window);
+                ? new AttendanceRecorder(store, waiting, database().file(), settings.deviceId, window, fallbackRecheck())
+                : new AttendanceRecorder(store, waiting, database().file(), settings.deviceId, window);
     }
 
     public ReviewQueue reviewQueue() {

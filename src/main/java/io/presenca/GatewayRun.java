@@ -9,6 +9,7 @@ import io.presenca.config.Settings;
 import io.presenca.matching.FrameMatcher;
 import io.presenca.monitoring.Operations;
 import io.presenca.monitoring.PipelineStats;
+import io.presenca.store.Database;
 import io.presenca.store.ReviewStore;
 import io.presenca.students.EnrollmentRefresh;
 import io.presenca.sync.CentralSync;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,23 +36,33 @@ final class GatewayRun implements Callable<Integer> {
 
     /** What a run did, for the closing log line and for tests. */
     record Summary(long recorded, long duplicatesSkipped, long heldForReview, long unknownFaces, Map<FaceQuality.Rejection, Long> rejections,
-                   long failedFrames, long localFallbacks) {
+                   long failedFrames, long localFallbacks, int attendanceWaiting) {
     }
+
+    /** Exit code when the run ends with attendance SQLite could not write (kept in SPILL_PATH for the next start). */
+    static final int ATTENDANCE_NOT_WRITTEN = 4;
 
     /** Named one by one: a classpath wildcard makes Camel scan the whole jar, natives included (5 s). */
     static final String BUNDLED_ROUTES = "classpath:routes/capture.camel.yaml,classpath:routes/enrollment.camel.yaml,"
             + "classpath:routes/sync.camel.yaml,classpath:routes/students.camel.yaml,classpath:routes/cleanup.camel.yaml,"
-            + "classpath:routes/retention.camel.yaml";
+            + "classpath:routes/retention.camel.yaml,classpath:routes/attendance.camel.yaml";
     /** The Rekognition upkeep routes: loaded only when MATCHER uses Rekognition (their beans exist only then). */
     static final String REKOGNITION_ROUTES = "rekognition.camel.yaml";
 
     private final Settings settings;
     private final boolean exitAtEnd;
+    private final UnaryOperator<Database> databaseOpened;
     private Summary summary;
     private volatile Main main;
 
     GatewayRun(Settings settings, List<String> options) {
+        this(settings, options, UnaryOperator.identity());
+    }
+
+    /** {@code databaseOpened}: see {@link Gateway#Gateway(Settings, UnaryOperator)}. */
+    GatewayRun(Settings settings, List<String> options, UnaryOperator<Database> databaseOpened) {
         this.settings = settings;
+        this.databaseOpened = databaseOpened;
         boolean flag = false;
         for (String option : options) {
             if (option.equals("--exit-at-end")) {
@@ -67,7 +79,7 @@ final class GatewayRun implements Callable<Integer> {
         String version = Version.current();
         LOG.info("presenca {} starting with these settings:{}{}", version, System.lineSeparator(), settings.describe());
         checkCameraSource();
-        try (Gateway gateway = new Gateway(settings)) {
+        try (Gateway gateway = new Gateway(settings, databaseOpened)) {
             gateway.registerDevice(version);
             // both models now: a missing or damaged one stops the start with its message, before Camel runs
             gateway.faceDetector();
@@ -116,8 +128,9 @@ final class GatewayRun implements Callable<Integer> {
             useRoutes(main, settings.routesDir, settings.matcher.usesRekognition());
 
             int code = main.run(new String[0]);
+            int waiting = recorder.writeWaiting();
             summary = new Summary(recorder.recorded(), recorder.duplicatesSkipped(), reviewQueue.held(), matcher.unknownFaces(),
-                    qualityGate.rejectionCounts(), failedFrames.count(), matcher.localFallbacks());
+                    qualityGate.rejectionCounts(), failedFrames.count(), matcher.localFallbacks(), waiting);
             LOG.info("presenca stopped: {} attendance recorded, {} repeat sightings within the duplicate window,"
                             + " {} held for review, {} unknown faces, quality rejections {}, {} failed frames",
                     summary.recorded(), summary.duplicatesSkipped(), summary.heldForReview(), summary.unknownFaces(),
@@ -125,6 +138,12 @@ final class GatewayRun implements Callable<Integer> {
                     summary.failedFrames());
             if (matcher.remoteSummary() != null) {
                 LOG.info("Rekognition: {}", matcher.remoteSummary());
+            }
+            if (waiting > 0) {
+                LOG.error("Stopped with attendance not written to SQLite: {}. It is kept in {} (SPILL_PATH) and written at"
+                        + " the next start; exit code {}", recorder.writeProblem().orElse(waiting + " waiting"),
+                        settings.spillPath.toAbsolutePath(), ATTENDANCE_NOT_WRITTEN);
+                return code == 0 ? ATTENDANCE_NOT_WRITTEN : code;
             }
             return code;
         }

@@ -36,6 +36,8 @@ public final class Settings {
     // files
     public final Path facesDir;
     public final Path sqlitePath;
+    /** Attendance SQLite could not write yet, one JSON line each; best on another disk than SQLITE_PATH. */
+    public final Path spillPath;
     public final Path modelsDir;
     public final int enrollmentRescanSeconds;
     public final String deviceId;
@@ -111,6 +113,7 @@ public final class Settings {
 
         facesDir = read.path("FACES_DIR", "faces");
         sqlitePath = read.path("SQLITE_PATH", "data/attendance.db");
+        spillPath = read.path("SPILL_PATH", defaultSpillPath(sqlitePath).toString());
         modelsDir = read.path("MODELS_DIR", null);
         enrollmentRescanSeconds = read.integer("ENROLLMENT_RESCAN_SECONDS", 30, 1, 86_400);
         deviceId = read.text("DEVICE_ID", hostName());
@@ -212,6 +215,13 @@ public final class Settings {
 
     public Map<String, String> effective() {
         return effective;
+    }
+
+    /** Beside the database's folder, not in it: a full or damaged data folder does not take the spill with it. */
+    private static Path defaultSpillPath(Path sqlitePath) {
+        Path folder = sqlitePath.toAbsolutePath().normalize().getParent();
+        Path above = folder.getParent() != null ? folder.getParent() : folder;
+        return above.resolve("attendance-waiting.jsonl");
     }
 
     private static String hostName() {

@@ -60,7 +60,7 @@ public final class Operations {
         // Camel's Prometheus support uses this registry, so the gateway's meters are scraped with Camel's
         main.bind("metricsRegistry", registry);
         main.bind("cameraHealth", new CameraHealthCheck(stats, settings.cameraSource));
-        main.bind("sqliteHealth", new SqliteHealthCheck(database));
+        main.bind("sqliteHealth", new SqliteHealthCheck(database, stats));
         if (settings.centralSyncEnabled()) {
             main.bind("postgresqlHealth", new CentralDatabaseHealthCheck(sync.central()));
             main.bind("externalApiHealth", new ExternalApiHealthCheck(sync));

@@ -95,6 +95,16 @@ public final class PipelineStats {
         return recorder.recordedBy(source);
     }
 
+    /** Confirmed sightings SQLite could not write yet (kept in memory and SPILL_PATH). */
+    public long attendanceWaiting() {
+        return recorder.waiting();
+    }
+
+    /** What keeps SQLite from taking attendance ("disk full at ...: 3 attendances waiting"), if anything. */
+    public Optional<String> attendanceWriteProblem() {
+        return recorder.writeProblem();
+    }
+
     public long unknownFaces() {
         return matcher.unknownFaces();
     }

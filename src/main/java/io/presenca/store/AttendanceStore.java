@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Attendance records: written once per student per duplicate window, never deleted here. */
 public final class AttendanceStore {
@@ -32,30 +31,38 @@ public final class AttendanceStore {
     public Optional<AttendanceRecord> recordUnlessRecent(String studentId, String deviceId, Instant capturedAt,
                                                          double confidence, double distance, String matcher,
                                                          Duration window) {
-        StudentStore.requireId(studentId);
+        return write(Sighting.of(studentId, deviceId, capturedAt, confidence, distance, matcher), window);
+    }
+
+    /**
+     * {@link #recordUnlessRecent} for a sighting with its own record id: empty as well when a record
+     * with that id exists already (written before a crash made the caller forget it).
+     */
+    public Optional<AttendanceRecord> write(Sighting sighting, Duration window) {
+        StudentStore.requireId(sighting.studentId());
         if (window.isNegative()) {
             throw new IllegalArgumentException("The duplicate window must not be negative (got " + window + ")");
         }
-        return db.inTransaction(c -> insertUnlessRecent(c, studentId, deviceId, capturedAt, confidence, distance,
-                matcher, window));
+        return db.inTransaction(c -> Sql.count(c, "SELECT count(*) FROM attendance_records WHERE id = ?", sighting.id()) > 0
+                ? Optional.empty() : insertUnlessRecent(c, sighting, window));
     }
 
     /** The check and insert of {@link #recordUnlessRecent}, inside the caller's transaction. */
-    static Optional<AttendanceRecord> insertUnlessRecent(Connection c, String studentId, String deviceId, Instant capturedAt,
-                                                         double confidence, double distance, String matcher,
-                                                         Duration window) throws SQLException {
-        Instant at = capturedAt.truncatedTo(ChronoUnit.MILLIS); // what the column can hold
-        if (recordWithin(c, studentId, at, window).isPresent()) {
+    static Optional<AttendanceRecord> insertUnlessRecent(Connection c, Sighting sighting, Duration window)
+            throws SQLException {
+        Instant at = sighting.capturedAt().truncatedTo(ChronoUnit.MILLIS); // what the column can hold
+        if (recordWithin(c, sighting.studentId(), at, window).isPresent()) {
             return Optional.empty();
         }
-        AttendanceRecord record = new AttendanceRecord(UUID.randomUUID().toString(), studentId, deviceId, at,
-                confidence, distance, matcher, SyncStatus.PENDING, 0, null, null, Timestamps.now());
+        AttendanceRecord record = new AttendanceRecord(sighting.id(), sighting.studentId(), sighting.deviceId(), at,
+                sighting.confidence(), sighting.distance(), sighting.matcher(), SyncStatus.PENDING, 0, null, null,
+                Timestamps.now());
         Sql.update(c, """
                 INSERT INTO attendance_records(id, student_id, device_id, captured_at, confidence, distance,
                     matcher, sync_status, sync_attempts, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""",
-                record.id(), studentId, deviceId, at, confidence, distance, matcher,
-                record.syncStatus().column(), record.createdAt());
+                record.id(), record.studentId(), record.deviceId(), at, record.confidence(), record.distance(),
+                record.matcher(), record.syncStatus().column(), record.createdAt());
         return Optional.of(record);
     }
 

@@ -9,7 +9,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -19,6 +24,8 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     /** Where the encryption key is kept when PRESENCA_KEY_FILE and PRESENCA_KEY are not set: beside the database. */
     public static final String DEFAULT_KEY_FILE = "presenca.key";
     /** How long opening waits for another process that is creating the same database file. */
@@ -27,11 +34,14 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final SQLiteDataSource dataSource;
     private final BlobCipher cipher;
+    private final UnaryOperator<Connection> connections;
+    private volatile String damage;
 
-    private Database(Path file, SQLiteDataSource dataSource, BlobCipher cipher) {
+    private Database(Path file, SQLiteDataSource dataSource, BlobCipher cipher, UnaryOperator<Connection> connections) {
         this.file = file;
         this.dataSource = dataSource;
         this.cipher = cipher;
+        this.connections = connections;
     }
 
     /** Opens the database with the key in {@code presenca.key} beside it (created on first start). */
@@ -55,8 +65,9 @@ public final class Database implements AutoCloseable {
             throw cannotOpen(absolute, e);
         }
         BlobCipher blobs = cipher != null ? cipher : BlobCipher.fromKeyFile(absolute.resolveSibling(DEFAULT_KEY_FILE));
-        Database db = new Database(absolute, configuredDataSource(absolute), blobs);
+        Database db = new Database(absolute, configuredDataSource(absolute), blobs, UnaryOperator.identity());
         firstWrite(db, absolute);
+        db.quickCheck();
         Migrations.applyPending(db);
         BlobEncryption.encryptPlaintext(db);
         return db;
@@ -75,6 +86,38 @@ public final class Database implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * The same database, every connection of it passed through {@code wrapper} first: for tests that
+     * make SQLite fail the way a full disk or a damaged file does.
+     */
+    public Database wrappingConnections(UnaryOperator<Connection> wrapper) {
+        Database wrapped = new Database(file, dataSource, cipher, c -> wrapper.apply(connections.apply(c)));
+        wrapped.damage = damage;
+        return wrapped;
+    }
+
+    /**
+     * What {@code PRAGMA quick_check} found wrong at start (damaged pages, broken indexes), if anything.
+     * The gateway still starts, so attendance is kept (see SPILL_PATH) while a person restores the file.
+     */
+    public Optional<String> damage() {
+        return Optional.ofNullable(damage);
+    }
+
+    private void quickCheck() {
+        try {
+            List<String> findings = withConnection(c -> Sql.list(c, "PRAGMA quick_check", row -> row.getString(1)));
+            damage = findings.equals(List.of("ok")) ? null : String.join("; ", findings.subList(0, Math.min(3, findings.size())));
+        } catch (DatabaseException e) {
+            damage = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        }
+        if (damage != null) {
+            LOG.error("The attendance database {} is damaged ({}). Stop the gateway, copy the file aside and restore it"
+                    + " from a backup (or rescue it with sqlite3 .recover); until then attendance that cannot be written"
+                    + " waits in SPILL_PATH.", file, damage);
+        }
     }
 
     /** Encrypts and decrypts the face templates and crops this database stores. */
@@ -155,7 +198,7 @@ public final class Database implements AutoCloseable {
 
     /** A new connection with the pragmas applied; the caller closes it. */
     public Connection connect() throws SQLException {
-        return dataSource.getConnection();
+        return connections.apply(dataSource.getConnection());
     }
 
     /** Runs {@code work} in one IMMEDIATE transaction: committed if it returns, rolled back if it throws. */

@@ -89,8 +89,8 @@ public final class ReviewStore {
     public String accept(String id, String by, Duration window) {
         return db.inTransaction(c -> {
             ReviewItem item = openItem(c, id);
-            Optional<AttendanceRecord> made = AttendanceStore.insertUnlessRecent(c, item.studentId(), item.deviceId(),
-                    item.capturedAt(), item.confidence(), item.distance(), item.matcher(), window);
+            Optional<AttendanceRecord> made = AttendanceStore.insertUnlessRecent(c, Sighting.of(item.studentId(),
+                    item.deviceId(), item.capturedAt(), item.confidence(), item.distance(), item.matcher()), window);
             String attendanceId = made.isPresent() ? made.get().id()
                     : AttendanceStore.recordWithin(c, item.studentId(), item.capturedAt(), window).orElseThrow();
             close(c, id, "accepted", by, attendanceId);

@@ -56,13 +56,6 @@ class HealthChecksTest {
     }
 
     @Test
-    void sqliteIsUpAndCountsForLiveness() {
-        SqliteHealthCheck check = new SqliteHealthCheck(db);
-        assertEquals(HealthCheck.State.UP, call(check).getState());
-        assertTrue(check.isLiveness());
-    }
-
-    @Test
     void cameraIsDownWhileTheCaptureRouteIsNotRunning() {
         PipelineStats stats = new PipelineStats(null, null, null, null, null, null, null);
         HealthCheck.Result camera = call(new CameraHealthCheck(stats, "/dev/video0"));

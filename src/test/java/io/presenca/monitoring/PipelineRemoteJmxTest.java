@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.presenca.attendance.AttendanceRecorder;
 import io.presenca.attendance.FailedFrames;
 import io.presenca.attendance.ReviewQueue;
+import io.presenca.attendance.SpillFile;
+import io.presenca.attendance.WaitingAttendance;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatcher;
 import io.presenca.matching.Gallery;
@@ -54,7 +56,8 @@ class PipelineRemoteJmxTest {
         attendance.recordUnlessRecent("ana", "door", Instant.now().minusSeconds(600), 97, 0.3, "local", Duration.ZERO);
         DecisionRule rule = new DecisionRule(new RecognitionThreshold(95), 25, 1);
         PipelineStats stats = new PipelineStats(new QualityGate(QualityGate.Limits.NONE), new FaceMatcher(new Gallery(), rule),
-                new AttendanceRecorder(attendance, new StudentStore(db), "door", Duration.ofMinutes(10)),
+                new AttendanceRecorder(attendance, new WaitingAttendance(new SpillFile(home.resolve("waiting.jsonl")), 10),
+                        db.file(), "door", Duration.ofMinutes(10)),
                 new ReviewQueue(new ReviewStore(db), "door", Duration.ofMinutes(10)), new FailedFrames(),
                 new ReviewStore(db), new SyncQueue(db));
         Pipeline pipeline = new Pipeline(stats, false);

@@ -1,0 +1,73 @@
+package io.presenca.store;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * A full disk as SQLite reports it, at the JDBC layer: while on, every INSERT into attendance_records
+ * fails with SQLITE_FULL (the driver's own exception and code); everything else goes to the real file.
+ * Put it on a database with {@link Database#wrappingConnections}.
+ */
+public final class SqliteFault {
+
+    private final AtomicBoolean on = new AtomicBoolean();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger clearAfter = new AtomicInteger(Integer.MAX_VALUE);
+
+    /** The disk fills now. */
+    public SqliteFault fill() {
+        on.set(true);
+        return this;
+    }
+
+    /** The disk fills now and is freed again after {@code inserts} refused inserts. */
+    public SqliteFault fillFor(int inserts) {
+        clearAfter.set(inserts);
+        return fill();
+    }
+
+    /** Space is freed. */
+    public void free() {
+        on.set(false);
+    }
+
+    /** Inserts refused so far. */
+    public int refused() {
+        return refused.get();
+    }
+
+    public UnaryOperator<Connection> connections() {
+        return this::wrap;
+    }
+
+    public Database on(Database db) {
+        return db.wrappingConnections(connections());
+    }
+
+    private Connection wrap(Connection real) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql
+                    && sql.strip().toUpperCase(Locale.ROOT).startsWith("INSERT INTO ATTENDANCE_RECORDS") && on.get()) {
+                if (refused.incrementAndGet() >= clearAfter.get()) {
+                    on.set(false);
+                }
+                throw new SQLiteException("[SQLITE_FULL] Insertion failed because database is full (database or disk is full)",
+                        SQLiteErrorCode.SQLITE_FULL);
+            }
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+    }
+}
