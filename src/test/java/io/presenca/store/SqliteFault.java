@@ -19,6 +19,7 @@ import org.sqlite.SQLiteException;
 public final class SqliteFault {
 
     private final AtomicBoolean on = new AtomicBoolean();
+    private final AtomicBoolean unreadable = new AtomicBoolean();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger clearAfter = new AtomicInteger(Integer.MAX_VALUE);
 
@@ -32,6 +33,12 @@ public final class SqliteFault {
     public SqliteFault fillFor(int inserts) {
         clearAfter.set(inserts);
         return fill();
+    }
+
+    /** Worse: the disk fails every statement, reads included, with SQLITE_IOERR. */
+    public SqliteFault failEverything() {
+        unreadable.set(true);
+        return this;
     }
 
     /** Space is freed. */
@@ -54,6 +61,10 @@ public final class SqliteFault {
 
     private Connection wrap(Connection real) {
         InvocationHandler handler = (proxy, method, args) -> {
+            if (unreadable.get() && (method.getName().startsWith("prepare") || method.getName().equals("createStatement"))) {
+                throw new SQLiteException("[SQLITE_IOERR] Some kind of disk I/O error occurred (disk I/O error)",
+                        SQLiteErrorCode.SQLITE_IOERR);
+            }
             if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql
                     && sql.strip().toUpperCase(Locale.ROOT).startsWith("INSERT INTO ATTENDANCE_RECORDS") && on.get()) {
                 if (refused.incrementAndGet() >= clearAfter.get()) {
