@@ -72,7 +72,12 @@ final class GatewayFixture {
 
     /** Runs the gateway over the camera source until it ends, as {@code java -jar presenca.jar --exit-at-end}. */
     int runToEnd() throws Exception {
-        GatewayRun run = new GatewayRun(settings(), List.of("--exit-at-end"));
+        return runToEnd(java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #runToEnd()} with {@code opened} between the gateway and its SQLite file (to make it fail like a full disk). */
+    int runToEnd(java.util.function.UnaryOperator<Database> opened) throws Exception {
+        GatewayRun run = new GatewayRun(settings(), List.of("--exit-at-end"), opened);
         int code = run.call();
         lastRun = run.summary();
         return code;

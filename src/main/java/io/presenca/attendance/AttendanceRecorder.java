@@ -165,8 +165,8 @@ public final class AttendanceRecorder {
     private void keep(Sighting sighting, Identification confirmed, WriteFault refused) {
         fault = refused;
         if (waiting.add(sighting, confirmed)) {
-            LOG.warn("Attendance of student {} at {} is kept until SQLite accepts writes: {}. {}; meanwhile it is"
-                    + " kept in {} (SPILL_PATH)", sighting.studentId(), sighting.capturedAt(), writeProblem().orElse(""),
+            LOG.warn("Attendance of student {} at {} waits: {}. {} It is kept in {} (SPILL_PATH) and written as soon as"
+                    + " SQLite accepts writes.", sighting.studentId(), sighting.capturedAt(), writeProblem().orElse(""),
                     refused == null ? "" : refused.remedy(), waiting.spill().path());
         }
     }

@@ -10,12 +10,12 @@ import org.sqlite.SQLiteException;
  * retried; any other failure (a constraint, a bug) is not one of these.
  */
 public enum WriteFault {
-    DISK_FULL("disk full", "free space on that disk"),
-    DISK_ERROR("disk error", "check the disk (dmesg, SMART) and its mount"),
-    DAMAGED("database damaged", "stop the gateway, copy the file aside and restore it from a backup (or sqlite3 .recover)"),
-    LOCKED("database locked by another process", "find the process that holds it (fuser) and end its transaction"),
-    READ_ONLY("database read-only", "make the file and its folder writable by the gateway's user"),
-    CANNOT_OPEN("database cannot be opened", "check that the file and its folder exist and are writable");
+    DISK_FULL("disk full", "Free space on that disk."),
+    DISK_ERROR("disk error", "Check the disk (dmesg, SMART) and its mount."),
+    DAMAGED("database damaged", "Stop the gateway, copy the file aside and restore it from a backup (or sqlite3 .recover)."),
+    LOCKED("database locked by another process", "Find the process that holds it (fuser) and end its transaction."),
+    READ_ONLY("database read-only", "Make the file and its folder writable by the gateway's user."),
+    CANNOT_OPEN("database cannot be opened", "Check that the file and its folder exist and are writable.");
 
     private final String problem;
     private final String remedy;

@@ -20,8 +20,10 @@ public final class SqliteFault {
 
     private final AtomicBoolean on = new AtomicBoolean();
     private final AtomicBoolean unreadable = new AtomicBoolean();
+    private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
-    private final AtomicInteger clearAfter = new AtomicInteger(Integer.MAX_VALUE);
+    private volatile int fillAfterWritten = Integer.MAX_VALUE;
+    private volatile int freeAfterRefused = Integer.MAX_VALUE;
 
     /** The disk fills now. */
     public SqliteFault fill() {
@@ -29,10 +31,11 @@ public final class SqliteFault {
         return this;
     }
 
-    /** The disk fills now and is freed again after {@code inserts} refused inserts. */
-    public SqliteFault fillFor(int inserts) {
-        clearAfter.set(inserts);
-        return fill();
+    /** The disk fills once {@code inserts} attendance records are written, and is freed after {@code refusals} refused inserts. */
+    public SqliteFault fillAfter(int inserts, int refusals) {
+        fillAfterWritten = inserts;
+        freeAfterRefused = refusals;
+        return this;
     }
 
     /** Worse: the disk fails every statement, reads included, with SQLITE_IOERR. */
@@ -43,6 +46,7 @@ public final class SqliteFault {
 
     /** Space is freed. */
     public void free() {
+        fillAfterWritten = Integer.MAX_VALUE;
         on.set(false);
     }
 
@@ -66,8 +70,15 @@ public final class SqliteFault {
                         SQLiteErrorCode.SQLITE_IOERR);
             }
             if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql
-                    && sql.strip().toUpperCase(Locale.ROOT).startsWith("INSERT INTO ATTENDANCE_RECORDS") && on.get()) {
-                if (refused.incrementAndGet() >= clearAfter.get()) {
+                    && sql.strip().toUpperCase(Locale.ROOT).startsWith("INSERT INTO ATTENDANCE_RECORDS")) {
+                if (written.get() >= fillAfterWritten && refused.get() < freeAfterRefused) {
+                    on.set(true);
+                }
+                if (!on.get()) {
+                    written.incrementAndGet();
+                    return method.invoke(real, args);
+                }
+                if (refused.incrementAndGet() >= freeAfterRefused) {
                     on.set(false);
                 }
                 throw new SQLiteException("[SQLITE_FULL] Insertion failed because database is full (database or disk is full)",
