@@ -110,7 +110,8 @@ async function showDevice() {
     ["Frames since start", s.frames], ["Recorded since start", s.recordedSinceStart],
     ["Review queue", s.reviewQueue], ["Records", Object.entries(s.records).map(([k, v]) => k + " " + v).join(", ")],
     ["Oldest unsynced", s.oldestUnsyncedMinutes + " min"], ["Central sync", s.syncEnabled ? "on" : "off"],
-    ["Sync problem", s.syncProblem || "none"]];
+    ["Sync problem", s.syncProblem || "none"],
+    ["Old, nobody has looked", s.keptUntilSeen ? "⚠ " + s.keptUntilSeen + " rejected/dead records or open review items kept until someone deals with them" : "none"]];
   dl.replaceChildren(...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))]));
   document.getElementById("dead-list").replaceChildren(...s.deadLetters.map(d => el("li", {}, d.id + ": " + d.error)));
   document.getElementById("batch-list").replaceChildren(...s.recentBatches.map(b => el("tr", {},

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Daily route step ({@code routes/retention.camel.yaml}): face evidence is kept no longer than
- * EVIDENCE_RETENTION_DAYS (review items with their crops, crops awaiting a Rekognition check), and the
+ * EVIDENCE_RETENTION_DAYS (decided review items with their crops, crops awaiting a Rekognition check;
+ * an open review item stays until a person decides it, or a student would go unrecorded unseen), and the
  * face data of students whose consent was withdrawn is erased if anything of it is still here (a
  * withdrawal erases at once; this catches what could not be reached then, e.g. Rekognition offline).
  */
@@ -25,7 +26,8 @@ public final class EvidenceRetention {
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceRetention.class);
 
     /** What one pass removed. */
-    public record Result(int reviewItems, int recheckCrops, int unknownFaceCrops, int withdrawnStudentsErased) {
+    public record Result(int reviewItems, int recheckCrops, int unknownFaceCrops, int withdrawnStudentsErased,
+                         long openReviewItemsKept) {
     }
 
     private final Database db;
@@ -44,7 +46,9 @@ public final class EvidenceRetention {
 
     public Result enforce() {
         Instant cutoff = clock.instant().minus(Duration.ofDays(days));
-        int reviews = new ReviewStore(db).deleteCapturedBefore(cutoff);
+        ReviewStore reviewStore = new ReviewStore(db);
+        int reviews = reviewStore.deleteDecidedCapturedBefore(cutoff);
+        long openKept = reviewStore.countOpenCapturedBefore(cutoff);
         int crops = new RecheckStore(db).expireBefore(cutoff);
         int unknownCrops = new UnknownFaceStore(db).deleteCapturedBefore(cutoff);
         int erased = 0;
@@ -61,9 +65,13 @@ public final class EvidenceRetention {
                 }
             }
         }
-        LOG.info("Retention: {} review items, {} recheck crops and {} unknown-face crops older than {} days deleted"
+        LOG.info("Retention: {} decided review items, {} recheck crops and {} unknown-face crops older than {} days deleted"
                 + " (EVIDENCE_RETENTION_DAYS={}); face data of {} students with withdrawn consent erased",
                 reviews, crops, unknownCrops, days, days, erased);
-        return new Result(reviews, crops, unknownCrops, erased);
+        if (openKept > 0) {
+            LOG.warn("Retention: {} review items older than {} days are kept, with their face crops, until a person"
+                    + " accepts or rejects them on the dashboard", openKept, days);
+        }
+        return new Result(reviews, crops, unknownCrops, erased, openKept);
     }
 }

@@ -64,11 +64,18 @@ public final class ReviewStore {
     }
 
     /**
-     * Deletes items (open or resolved) captured before {@code cutoff}, face crops with them:
-     * EVIDENCE_RETENTION_DAYS. Returns how many.
+     * Deletes decided items captured before {@code cutoff}, face crops with them: EVIDENCE_RETENTION_DAYS.
+     * Open items stay until a person decides them (nobody has seen them yet). Returns how many.
      */
-    public int deleteCapturedBefore(Instant cutoff) {
-        return db.withConnection(c -> Sql.update(c, "DELETE FROM review_items WHERE captured_at < ?", cutoff));
+    public int deleteDecidedCapturedBefore(Instant cutoff) {
+        return db.withConnection(c -> Sql.update(c, "DELETE FROM review_items WHERE status <> 'open' AND captured_at < ?",
+                cutoff));
+    }
+
+    /** Open items captured before {@code cutoff}: past EVIDENCE_RETENTION_DAYS, kept because nobody has decided them. */
+    public long countOpenCapturedBefore(Instant cutoff) {
+        return db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM review_items WHERE status = 'open' AND captured_at < ?",
+                cutoff));
     }
 
     /** Open items, oldest first. */

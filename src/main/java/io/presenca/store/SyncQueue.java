@@ -138,22 +138,29 @@ public final class SyncQueue {
     }
 
     /**
-     * Deletes records captured before {@code cutoff} that the central side has (synced) or has
-     * refused for good (rejected), and sync logs started before it. Pending and dead records are
-     * never deleted. Returns the number of records deleted.
+     * Deletes records captured before {@code cutoff} that the central side has (synced), and sync logs
+     * started before it. Rejected and dead records are never deleted here: they wait for a person (see
+     * {@link #countUnresolvedCapturedBefore}); nor is a record with a review item still open about it.
+     * Returns the number of records deleted.
      */
-    public int deleteSettledCapturedBefore(Instant cutoff) {
+    public int deleteSyncedCapturedBefore(Instant cutoff) {
         return db.inTransaction(c -> {
-            // a review item about a record (accepted from the queue, or a Rekognition disagreement) goes with it
-            Sql.update(c, """
-                    DELETE FROM review_items WHERE attendance_id IN (SELECT id FROM attendance_records
-                        WHERE sync_status IN ('synced', 'rejected') AND captured_at < ?)""", cutoff);
-            int records = Sql.update(c, """
-                    DELETE FROM attendance_records
-                    WHERE sync_status IN ('synced', 'rejected') AND captured_at < ?""", cutoff);
+            String old = """
+                    SELECT id FROM attendance_records a WHERE sync_status = 'synced' AND captured_at < ?
+                        AND NOT EXISTS (SELECT 1 FROM review_items r WHERE r.attendance_id = a.id AND r.status = 'open')""";
+            // a decided review item about the record (accepted from the queue, or a Rekognition disagreement) goes with it
+            Sql.update(c, "DELETE FROM review_items WHERE attendance_id IN (" + old + ")", cutoff);
+            int records = Sql.update(c, "DELETE FROM attendance_records WHERE id IN (" + old + ")", cutoff);
             Sql.update(c, "DELETE FROM sync_logs WHERE started_at < ?", cutoff);
             return records;
         });
+    }
+
+    /** Rejected and dead records captured before {@code cutoff}: kept past CLEANUP_DAYS until a person has looked. */
+    public long countUnresolvedCapturedBefore(Instant cutoff) {
+        return db.withConnection(c -> Sql.count(c, """
+                SELECT count(*) FROM attendance_records WHERE sync_status IN ('rejected', 'dead') AND captured_at < ?""",
+                cutoff));
     }
 
     /** Record id to the reason the central side gave, for the records it rejected, oldest capture first. */

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Daily route step: deletes local records older than CLEANUP_DAYS once the central side has them
- * (synced) or has refused them for good (rejected). Pending and dead records are never deleted.
+ * (synced). Pending records are never deleted, nor are rejected and dead ones: nobody may have seen
+ * them yet, so they stay (counted on the dashboard) until a person has dealt with them.
  */
 public final class RecordCleanup {
 
@@ -25,11 +26,17 @@ public final class RecordCleanup {
         this.clock = clock;
     }
 
+    /** (The name routes in schools' own routes/ folders call; "settled" now means synced only.) */
     public int deleteOldSettledRecords() {
         Instant cutoff = clock.instant().minus(Duration.ofDays(days));
-        int deleted = queue.deleteSettledCapturedBefore(cutoff);
-        LOG.info("Cleanup: {} synced or rejected records captured before {} deleted (CLEANUP_DAYS={});"
-                + " pending and dead records are kept", deleted, cutoff, days);
+        int deleted = queue.deleteSyncedCapturedBefore(cutoff);
+        LOG.info("Cleanup: {} synced records captured before {} deleted (CLEANUP_DAYS={}); pending, rejected and dead"
+                + " records are kept", deleted, cutoff, days);
+        long unresolved = queue.countUnresolvedCapturedBefore(cutoff);
+        if (unresolved > 0) {
+            LOG.warn("Cleanup: {} rejected or dead records older than {} days are kept until a person has looked at them"
+                    + " (dashboard, `sync --once`, `sync --retry-dead`)", unresolved, days);
+        }
         return deleted;
     }
 }

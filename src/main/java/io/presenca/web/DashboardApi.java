@@ -21,6 +21,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -136,6 +137,9 @@ final class DashboardApi {
         queue.countByStatus().forEach((s, n) -> records.put(s.column(), n));
         status.put("records", records);
         status.put("oldestUnsyncedMinutes", stats.oldestUnsyncedAge().toMinutes());
+        // rejected/dead records and open review items past CLEANUP_DAYS / EVIDENCE_RETENTION_DAYS: kept only because nobody has looked
+        status.put("keptUntilSeen", queue.countUnresolvedCapturedBefore(Instant.now().minus(Duration.ofDays(settings.cleanupDays)))
+                + reviews.countOpenCapturedBefore(Instant.now().minus(Duration.ofDays(settings.evidenceRetentionDays))));
         status.put("syncEnabled", settings.centralSyncEnabled());
         status.put("syncProblem", !settings.centralSyncEnabled() ? "Central sync is off: EXTERNAL_API_URL is not set."
                 : sync.alerts().apiKeyRefused() ? "The external API refused EXTERNAL_API_KEY; fix it and restart."

@@ -36,9 +36,9 @@ class EvidenceRetentionTest {
     private final Path faces = home.resolve("faces");
     private final Database db = Database.open(home.resolve("attendance.db"));
 
-    private void review(String student, Instant at) {
-        new ReviewStore(db).addUnlessRecent(new ReviewItem(null, student, null, "door", at, "near_threshold", 0.5, null,
-                94.5, "local", new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}, "open", null), Duration.ZERO);
+    private String review(String student, Instant at) {
+        return new ReviewStore(db).addUnlessRecent(new ReviewItem(null, student, null, "door", at, "near_threshold", 0.5, null,
+                94.5, "local", new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}, "open", null), Duration.ZERO).orElseThrow().id();
     }
 
     private String recheck(String student, Instant at) {
@@ -56,8 +56,8 @@ class EvidenceRetentionTest {
     @Test
     void evidenceOlderThanTheRetentionGoesAndNewerStays() {
         new StudentStore(db).upsert("s1", null, null);
-        review("s1", NOW.minus(Duration.ofDays(8)));
-        review("s1", NOW.minus(Duration.ofDays(6)));
+        new ReviewStore(db).reject(review("s1", NOW.minus(Duration.ofDays(8))), "admin");
+        new ReviewStore(db).reject(review("s1", NOW.minus(Duration.ofDays(6))), "admin");
         String oldRecord = recheck("s1", NOW.minus(Duration.ofDays(9)));
         String newRecord = recheck("s1", NOW.minus(Duration.ofDays(1)));
         UnknownFaceStore unknownFaces = new UnknownFaceStore(db);
@@ -66,13 +66,27 @@ class EvidenceRetentionTest {
 
         EvidenceRetention retention = new EvidenceRetention(db, faces, 7,
                 new StudentEraser(faces, db, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
-        assertEquals(new EvidenceRetention.Result(1, 1, 1, 0), retention.enforce());
+        assertEquals(new EvidenceRetention.Result(1, 1, 1, 0, 0), retention.enforce());
         assertEquals(1, unknownFaces.count(), "the unknown face of two days ago stays");
         assertEquals(1L, (long) db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM review_items")));
         assertNull(crop(oldRecord));
         assertNotNull(crop(newRecord));
         assertEquals(2, new AttendanceStore(db).count(), "attendance itself is not evidence: it stays");
-        assertEquals(new EvidenceRetention.Result(0, 0, 0, 0), retention.enforce(), "nothing more the next day");
+        assertEquals(new EvidenceRetention.Result(0, 0, 0, 0, 0), retention.enforce(), "nothing more the next day");
+    }
+
+    @Test
+    void aReviewItemNobodyHasDecidedStaysPastTheRetentionUntilSomeoneDoes() {
+        new StudentStore(db).upsert("s1", null, null);
+        String unseen = review("s1", NOW.minus(Duration.ofDays(30)));
+        EvidenceRetention retention = new EvidenceRetention(db, faces, 7,
+                new StudentEraser(faces, db, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertEquals(new EvidenceRetention.Result(0, 0, 0, 0, 1), retention.enforce());
+        assertTrue(new ReviewStore(db).find(unseen).isPresent(), "a student at the door would go unrecorded unseen");
+
+        new ReviewStore(db).reject(unseen, "admin");
+        assertEquals(new EvidenceRetention.Result(1, 0, 0, 0, 0), retention.enforce(), "decided: its crop goes");
     }
 
     @Test

@@ -34,7 +34,7 @@ class RecordCleanupTest {
     }
 
     @Test
-    void onlyOldSyncedOrRejectedRecordsAreDeleted() {
+    void onlyOldSyncedRecordsAreDeletedRejectedAndDeadWaitForAPerson() {
         for (SyncStatus status : SyncStatus.values()) {
             record("old-" + status.column(), 31, status);
             record("recent-" + status.column(), 29, status);
@@ -42,11 +42,32 @@ class RecordCleanupTest {
 
         int deleted = new RecordCleanup(new SyncQueue(db), 30, Clock.fixed(NOW, ZoneOffset.UTC)).deleteOldSettledRecords();
 
-        assertEquals(2, deleted);
-        assertEquals(Map.of(SyncStatus.PENDING, 2L, SyncStatus.SYNCED, 1L, SyncStatus.REJECTED, 1L, SyncStatus.DEAD, 2L),
+        assertEquals(1, deleted);
+        assertEquals(Map.of(SyncStatus.PENDING, 2L, SyncStatus.SYNCED, 1L, SyncStatus.REJECTED, 2L, SyncStatus.DEAD, 2L),
                 new SyncQueue(db).countByStatus());
-        assertEquals(0, attendance.countFor("old-synced") + attendance.countFor("old-rejected"));
-        assertEquals(1, attendance.countFor("old-pending"));
+        assertEquals(0, attendance.countFor("old-synced"));
+        assertEquals(1, attendance.countFor("old-rejected"), "nobody may have seen why it was refused");
+        assertEquals(2, new SyncQueue(db).countUnresolvedCapturedBefore(NOW.minus(Duration.ofDays(30))),
+                "the old rejected and dead records, for the dashboard's warning");
+    }
+
+    @Test
+    void anOldSyncedRecordStaysWhileAReviewItemAboutItIsOpen() {
+        String disputed = record("ana", 31, SyncStatus.SYNCED);
+        reviewAbout(disputed, "open");
+
+        int deleted = new RecordCleanup(new SyncQueue(db), 30, Clock.fixed(NOW, ZoneOffset.UTC)).deleteOldSettledRecords();
+
+        assertEquals(0, deleted);
+        assertEquals(1L, (long) db.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM review_items WHERE status = 'open'")));
+    }
+
+    private void reviewAbout(String recordId, String status) {
+        db.withConnection(c -> Sql.update(c, """
+                INSERT INTO review_items(id, student_id, device_id, captured_at, reason, distance, confidence, matcher,
+                    status, attendance_id, created_at)
+                SELECT ?, student_id, device_id, captured_at, 'near_threshold', 0.5, 94, 'local', ?, id, ?
+                FROM attendance_records WHERE id = ?""", UUID.randomUUID().toString(), status, NOW, recordId));
     }
 
     @Test
@@ -54,11 +75,7 @@ class RecordCleanupTest {
         String old = record("ana", 31, SyncStatus.SYNCED);
         String recent = record("bia", 1, SyncStatus.SYNCED);
         for (String recordId : new String[] {old, recent}) {
-            db.withConnection(c -> Sql.update(c, """
-                    INSERT INTO review_items(id, student_id, device_id, captured_at, reason, distance, confidence, matcher,
-                        status, attendance_id, created_at)
-                    SELECT ?, student_id, device_id, captured_at, 'near_threshold', 0.5, 94, 'local', 'accepted', id, ?
-                    FROM attendance_records WHERE id = ?""", UUID.randomUUID().toString(), NOW, recordId));
+            reviewAbout(recordId, "accepted");
         }
 
         int deleted = new RecordCleanup(new SyncQueue(db), 30, Clock.fixed(NOW, ZoneOffset.UTC)).deleteOldSettledRecords();
