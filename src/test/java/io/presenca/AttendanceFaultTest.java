@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.presenca.store.AttendanceRow;
 import io.presenca.store.SqliteFault;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +57,67 @@ class AttendanceFaultTest {
         assertEquals(0, Files.size(gateway.settings().spillPath), "the spill file is emptied once written");
     }
 
+    /**
+     * A gateway process whose disk is full from the start is killed with SIGKILL while three students
+     * wait; its metrics and liveness answer until then. The next start records each of them once.
+     */
+    @Test
+    void killedWhileStudentsWaitTheNextStartRecordsThemFromTheSpillFile() throws Exception {
+        Path spill = gateway.settings().spillPath;
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), FullDiskGateway.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(gateway.home.resolve("killed.log").toFile());
+        builder.environment().putAll(gateway.settings);
+        builder.environment().put("LOG_FILE", gateway.home.resolve("logs/killed-gateway.log").toString());
+        Process child = builder.start();
+        try {
+            Awaitility.await("three students waiting in " + spill + " (see killed.log)").atMost(Duration.ofMinutes(3))
+                    .until(() -> !child.isAlive() || Files.exists(spill) && Files.readAllLines(spill).size() == 3);
+            assertTrue(child.isAlive(), "the gateway ended by itself: see " + gateway.home.resolve("killed.log"));
+            String metrics = get("/observe/metrics");
+            assertTrue(metrics.contains("presenca_attendance_waiting 3.0"), metrics);
+            String live = get("/observe/health/live?exposureLevel=full");
+            assertTrue(live.contains("SQLite cannot write: disk full at ") && live.contains("3 attendances waiting"), live);
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no last write
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        assertTrue(gateway.records().isEmpty());
+
+        nobodyNewAtTheDoor();
+        assertEquals(0, gateway.runToEnd());
+
+        assertEquals(expectedOncePerStudent(), gateway.recordsPerStudent());
+        assertEquals(0, Files.size(spill));
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + gateway.managementPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() == 200 || path.contains("health"), path + ": HTTP " + response.statusCode());
+        return response.body();
+    }
+
+    /** The camera folder now shows one stranger: the run only writes what waited. */
+    private void nobodyNewAtTheDoor() throws Exception {
+        try (var shown = Files.list(gateway.camera)) {
+            for (Path photo : shown.toList()) {
+                Files.delete(photo);
+            }
+        }
+        gateway.showToCamera(List.of(GatewayFixture.lfwPhotos(GatewayFixture.lfwIdentities(1, 1).get(0)).get(0)));
+    }
+
+    /** The gateway as {@code java -jar presenca.jar} runs it, on a disk that is full for attendance. */
+    static final class FullDiskGateway {
+        public static void main(String[] args) throws Exception {
+            SqliteFault disk = new SqliteFault().fill();
+            System.exit(new GatewayRun(io.presenca.config.Settings.fromProcess(), List.of(), disk::on).call());
+        }
+    }
+
     @Test
     void aFaultThatNeverClearsExitsNonZeroAndTheNextStartWritesWhatWaited() throws Exception {
         disk.fill();
@@ -65,13 +133,8 @@ class AttendanceFaultTest {
         assertEquals(3, lines.size(), "one line per waiting student: " + lines);
         assertTrue(lines.stream().allMatch(line -> line.contains("\"device_id\":\"test-door\"")), lines.toString());
 
-        // the disk is freed and the gateway started again, with nobody new at the door
-        try (var shown = Files.list(gateway.camera)) {
-            for (Path photo : shown.toList()) {
-                Files.delete(photo);
-            }
-        }
-        gateway.showToCamera(List.of(GatewayFixture.lfwPhotos(GatewayFixture.lfwIdentities(1, 1).get(0)).get(0)));
+        // the disk is freed and the gateway started again
+        nobodyNewAtTheDoor();
         assertEquals(0, gateway.runToEnd());
 
         assertEquals(expectedOncePerStudent(), gateway.recordsPerStudent());
