@@ -83,7 +83,7 @@ public final class AttendanceRecorder {
         try {
             return written(sighting, confirmed, attendance.write(sighting, duplicateWindow));
         } catch (DatabaseException e) {
-            keep(sighting, confirmed, WriteFault.of(e).orElseThrow(() -> e));
+            keep(sighting, confirmed, WriteFault.of(e, databaseFile).orElseThrow(() -> e));
             return Optional.empty();
         }
     }
@@ -99,7 +99,7 @@ public final class AttendanceRecorder {
             try {
                 written(first.sighting(), first.identification(), attendance.write(first.sighting(), duplicateWindow));
             } catch (DatabaseException e) {
-                Optional<WriteFault> refused = WriteFault.of(e);
+                Optional<WriteFault> refused = WriteFault.of(e, databaseFile);
                 if (refused.isPresent()) {
                     fault = refused.get();
                     return waiting.size();

@@ -1,5 +1,8 @@
 package io.presenca.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -33,6 +36,28 @@ public enum WriteFault {
     /** What the school's IT person should do about it. */
     public String remedy() {
         return remedy;
+    }
+
+    /** Less free space than this on the database's disk makes an I/O error a full disk. */
+    private static final long NEARLY_FULL_BYTES = 1024 * 1024;
+
+    /**
+     * The fault behind {@code failure} writing {@code file}. SQLite reports a full disk as SQLITE_FULL only
+     * where it sees ENOSPC itself; growing the shared-memory file on a full disk is an I/O error, so an
+     * I/O error on a disk with next to no space left is called what it is.
+     */
+    public static Optional<WriteFault> of(Throwable failure, Path file) {
+        Optional<WriteFault> fault = of(failure);
+        if (fault.equals(Optional.of(DISK_ERROR)) && file != null) {
+            try {
+                if (Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace() < NEARLY_FULL_BYTES) {
+                    return Optional.of(DISK_FULL);
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // the disk cannot even say how full it is: an I/O error it stays
+            }
+        }
+        return fault;
     }
 
     /** The fault behind {@code failure} (a DatabaseException or its SQLException), if it is one of these. */

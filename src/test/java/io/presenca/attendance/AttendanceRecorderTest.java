@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The recorder on a real SQLite file, with a full disk simulated at the JDBC layer where needed. */
@@ -121,5 +122,46 @@ class AttendanceRecorderTest {
         AttendanceRecorder third = recorder();
         assertEquals(0, third.writeWaiting());
         assertEquals(2, rows().size());
+    }
+
+    /**
+     * A real full disk: the database on a small tmpfs this test mounts (root only; skipped elsewhere,
+     * the JDBC-level fault above stands in), filled to the last byte and freed again.
+     */
+    @Test
+    void aRealFullDiskKeepsTheSightingUntilSpaceIsFreed() throws Exception {
+        Path mount = home.resolve("small-disk");
+        Files.createDirectories(mount);
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        Assumptions.assumeTrue(mounting.waitFor() == 0, "cannot mount a tmpfs here (not root?): "
+                + new String(mounting.getInputStream().readAllBytes()));
+        try {
+            Database small = Database.open(mount.resolve("attendance.db"));
+            new StudentStore(small).upsert("s1", "Ana Souza", "5A");
+            AttendanceRecorder recorder = new AttendanceRecorder(new AttendanceStore(small),
+                    new WaitingAttendance(new SpillFile(spillPath), 100), small.file(), "door", WINDOW);
+            Path filler = mount.resolve("filler");
+            try (var out = Files.newOutputStream(filler)) {
+                byte[] block = new byte[4096];
+                while (true) {
+                    out.write(block);
+                    out.flush();
+                }
+            } catch (java.io.IOException full) {
+                // No space left on device: the disk is full
+            }
+
+            recorder.record(seen("s1", EIGHT_AM));
+            assertEquals(1, recorder.waiting());
+            assertTrue(recorder.writeProblem().orElseThrow().startsWith("disk full at " + small.file()),
+                    recorder.writeProblem().toString());
+
+            Files.delete(filler);
+            assertEquals(0, recorder.writeWaiting());
+            assertEquals(1, new AttendanceStore(small).countFor("s1"));
+        } finally {
+            new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor();
+        }
     }
 }
