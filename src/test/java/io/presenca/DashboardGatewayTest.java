@@ -119,19 +119,22 @@ class DashboardGatewayTest {
             // a record that failed too many sync attempts shows as a dead letter, and the retry button re-queues it
             Database db = Database.open(gateway.fixture.sqlite);
             db.withConnection(c -> io.presenca.store.Sql.update(c, """
-                    UPDATE attendance_records SET sync_status = 'dead', sync_attempts = 10, last_sync_error = 'HTTP 503'
-                    WHERE student_id = ?""", gateway.student));
+                    UPDATE attendance_records SET sync_status = 'dead', sync_attempts = 10, last_sync_error = 'HTTP 503',
+                        captured_at = ? WHERE student_id = ?""", java.time.Instant.now().minus(java.time.Duration.ofDays(40)),
+                    gateway.student));
             JsonNode status = JSON.readTree(send(base, "GET", "/dashboard/api/status", cookie, null).body());
             assertEquals("test-door", status.path("device").asText());
             assertEquals(1, status.path("records").path("pending").asInt());
             assertEquals(1, status.path("records").path("dead").asInt());
             assertEquals("HTTP 503", status.path("deadLetters").get(0).path("error").asText(), status.toString());
+            assertEquals(1, status.path("keptUntilSeen").asInt(), "older than CLEANUP_DAYS, kept until someone looks");
             assertTrue(status.path("syncProblem").asText().contains("EXTERNAL_API_URL"));
             JsonNode retried = JSON.readTree(send(base, "POST", "/dashboard/api/sync/retry-dead", cookie, null).body());
             assertTrue(retried.path("message").asText().startsWith("1 record(s) back in the queue"), retried.toString());
             status = JSON.readTree(send(base, "GET", "/dashboard/api/status", cookie, null).body());
             assertEquals(2, status.path("records").path("pending").asInt());
             assertEquals(0, status.path("deadLetters").size());
+            assertEquals(0, status.path("keptUntilSeen").asInt(), "retried: a person has dealt with it");
             JsonNode students = JSON.readTree(send(base, "GET", "/dashboard/api/students", cookie, null).body());
             assertTrue(students.toString().contains("\"enrollment\":\"enrolled\""), students.toString());
 
