@@ -1,6 +1,7 @@
 package io.presenca.web;
 
 import io.presenca.config.Settings;
+import io.presenca.config.UrlCredentials;
 import io.presenca.monitoring.PipelineStats;
 import io.presenca.monitoring.SyncNow;
 import io.presenca.store.AttendanceCsv;
@@ -126,7 +127,7 @@ final class DashboardApi {
     Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("device", settings.deviceId);
-        status.put("cameraSource", settings.cameraSource);
+        status.put("cameraSource", UrlCredentials.mask(settings.cameraSource));
         status.put("cameraConnected", stats.camera().map(c -> c.isStarted() && c.isConnected()).orElse(false));
         status.put("frames", stats.frames());
         status.put("recordedSinceStart", stats.matches());
