@@ -129,7 +129,8 @@ async function showStudents() {
       el("span", { class: p.status === "accepted" ? "ok" : "bad" }, p.status), " " + p.file + (p.reason ? ": " + p.reason : ""))));
     list.append(el("div", { class: "card student" },
       el("div", { class: "who" }, el("strong", {}, s.name || s.id), " (" + s.id + ") " + (s.className || ""),
-        el("div", { class: s.enrollment === "enrolled" ? "ok" : "bad" }, s.enrollment), photos)));
+        el("div", { class: s.enrollment === "enrolled" ? "ok" : "bad" }, s.enrollment),
+        el("div", { class: "consent " + (s.consentGiven ? "ok" : "bad") }, "Guardian consent: " + s.consent), photos)));
   });
 }
 

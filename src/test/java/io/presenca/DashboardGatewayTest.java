@@ -135,6 +135,15 @@ class DashboardGatewayTest {
             assertEquals(0, status.path("deadLetters").size());
             JsonNode students = JSON.readTree(send(base, "GET", "/dashboard/api/students", cookie, null).body());
             assertTrue(students.toString().contains("\"enrollment\":\"enrolled\""), students.toString());
+            // consent shown per student: a student skipped for want of it does not pass for one without photos
+            assertEquals("true", student(students, gateway.student).path("consentGiven").asText(), students.toString());
+            assertEquals("not enrolled: no consent in force", student(students, "look-alike").path("enrollment").asText());
+            assertEquals("none recorded", student(students, "look-alike").path("consent").asText());
+            new io.presenca.store.ConsentStore(db).record(new io.presenca.store.Consent("look-alike", "Rita Lima (mother)",
+                    LocalDate.now().minusDays(3), "yearbook photos", null, io.presenca.store.Consent.FROM_COMMAND));
+            students = JSON.readTree(send(base, "GET", "/dashboard/api/students", cookie, null).body());
+            assertEquals("its scope 'yearbook photos' does not cover attendance",
+                    student(students, "look-alike").path("consent").asText());
 
             // only the dashboard's own files: nothing else from the classpath or the working folder
             for (String path : List.of("/dashboard/assets/application.properties", "/dashboard/assets/..%2Fapplication.properties",
@@ -236,6 +245,15 @@ class DashboardGatewayTest {
             assertEquals(401, send(base, "GET", "/dashboard/api/status", maria, null).statusCode(), "removed: logged out");
             assertEquals(200, send(base, "GET", "/dashboard/api/status", cookie, null).statusCode(), "admin's session stays");
         }
+    }
+
+    private static JsonNode student(JsonNode students, String id) {
+        for (JsonNode student : students) {
+            if (student.path("id").asText().equals(id)) {
+                return student;
+            }
+        }
+        throw new AssertionError("no student " + id + " in " + students);
     }
 
     static String logIn(String base) throws Exception {
