@@ -121,6 +121,15 @@ class SecretLeakTest {
             String status = DashboardGatewayTest.send(base, "GET", "/dashboard/api/status", cookie, null).body();
             assertTrue(status.contains("rtsp://user:***@127.0.0.1"), status);
             seen.append(status);
+            // what JMX shows an operator: Camel's MBean names and each endpoint's URI
+            javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            for (javax.management.ObjectName name : jmx.queryNames(new javax.management.ObjectName("org.apache.camel:*"), null)) {
+                seen.append(name).append('\n');
+                if ("endpoints".equals(name.getKeyProperty("type"))) {
+                    seen.append(jmx.getAttribute(name, "EndpointUri")).append('\n');
+                }
+            }
+            assertTrue(seen.toString().contains("camera://door"), "the camera's endpoint is among the MBeans");
         } finally {
             System.setOut(console);
             cameraLog.setLevel(null);
