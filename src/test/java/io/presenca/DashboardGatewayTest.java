@@ -247,6 +247,16 @@ class DashboardGatewayTest {
         }
     }
 
+    @Test
+    void aShortAdminPasswordStopsAGatewayThatListensBeyondThisPc() {
+        GatewayFixture fixture = new GatewayFixture();
+        fixture.settings.put("DASHBOARD_ADMIN_PASSWORD", "admin123");
+        fixture.settings.put("MANAGEMENT_HOST", "192.0.2.10"); // TEST-NET: refused before anything binds
+        io.presenca.config.ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.presenca.config.ConfigurationException.class, () -> new GatewayRun(fixture.settings(), List.of()).call());
+        assertTrue(e.getMessage().contains("DASHBOARD_ADMIN_PASSWORD has 8 characters; it needs at least 10"), e.getMessage());
+    }
+
     private static JsonNode student(JsonNode students, String id) {
         for (JsonNode student : students) {
             if (student.path("id").asText().equals(id)) {
