@@ -8,12 +8,43 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
-async function api(path, options) {
-  const response = await fetch("/dashboard/api/" + path, Object.assign({ credentials: "same-origin" }, options));
+// The session's CSRF token, asked for once: every request that changes something must carry it.
+let csrfToken = null;
+
+async function sessionToken() {
+  if (csrfToken === null) {
+    const response = await fetch("/dashboard/api/session", { credentials: "same-origin" });
+    if (response.status === 401) {
+      location.href = "/dashboard/login";
+      throw new Error("logged out");
+    }
+    csrfToken = (await response.json()).csrfToken;
+  }
+  return csrfToken;
+}
+
+// The one way this page talks to the gateway: anything but GET gets the CSRF token header, so a new
+// action is protected by calling this (or post below) instead of fetch.
+async function send(url, options) {
+  const request = Object.assign({ method: "GET", credentials: "same-origin" }, options);
+  request.method = request.method.toUpperCase();
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    request.headers = Object.assign({}, request.headers, { "X-CSRF-Token": await sessionToken() });
+  }
+  const response = await fetch(url, request);
   if (response.status === 401) {
     location.href = "/dashboard/login";
     throw new Error("logged out");
   }
+  return response;
+}
+
+function post(url, body) {
+  return send(url, { method: "POST", body: body });
+}
+
+async function api(path, options) {
+  const response = await send("/dashboard/api/" + path, options);
   const body = await response.json();
   if (!response.ok) {
     throw new Error(body.error || response.statusText);
@@ -98,7 +129,8 @@ async function showStudents() {
       el("span", { class: p.status === "accepted" ? "ok" : "bad" }, p.status), " " + p.file + (p.reason ? ": " + p.reason : ""))));
     list.append(el("div", { class: "card student" },
       el("div", { class: "who" }, el("strong", {}, s.name || s.id), " (" + s.id + ") " + (s.className || ""),
-        el("div", { class: s.enrollment === "enrolled" ? "ok" : "bad" }, s.enrollment), photos)));
+        el("div", { class: s.enrollment === "enrolled" ? "ok" : "bad" }, s.enrollment),
+        el("div", { class: "consent " + (s.consentGiven ? "ok" : "bad") }, "Guardian consent: " + s.consent), photos)));
   });
 }
 
@@ -126,6 +158,11 @@ document.getElementById("retry-dead").onclick = async () => {
     notice(e.message);
   }
   await showDevice();
+};
+
+document.getElementById("logout").onclick = async () => {
+  const response = await post("/dashboard/logout");
+  location.href = response.redirected ? response.url : "/dashboard/login";
 };
 
 document.getElementById("day").value = today();

@@ -5,7 +5,9 @@ import io.presenca.privacy.ErasureReport;
 import io.presenca.store.Consent;
 import io.presenca.store.ConsentStore;
 import io.presenca.students.StudentFolder;
+import io.presenca.store.StudentStore;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -45,6 +47,11 @@ final class ConsentCommand {
         try (Gateway gateway = new Gateway(settings)) {
             ConsentStore consents = new ConsentStore(gateway.database());
             Consent stored = consents.find(studentId).orElse(null);
+            if (stored == null && !known(gateway)) {
+                throw new Presenca.UsageException("consent: there is no student " + studentId + ": no folder "
+                        + settings.facesDir.resolve(studentId) + " and no such id from the school's database. Check the id"
+                        + " (a typo would record consent for nobody), or add the student's folder first.");
+            }
             LocalDate date = date();
             if (options.has("--revoke")) {
                 Consent revoked = new Consent(studentId, stored == null ? null : stored.givenBy(),
@@ -58,7 +65,13 @@ final class ConsentCommand {
                 return erased.complete() ? 0 : 1;
             }
             if (options.value("--given-by") != null) {
-                Consent given = new Consent(studentId, options.value("--given-by"), date, options.value("--scope"), null,
+                String scope = options.value("--scope");
+                if (!Consent.coversAttendance(scope)) {
+                    throw new Presenca.UsageException("consent: the scope '" + scope + "' does not cover attendance, so it"
+                            + " would not let the gateway recognise " + studentId + "; nothing recorded. Give a --scope that"
+                            + " names attendance (e.g. --scope \"attendance at the school door\") or leave it out.");
+                }
+                Consent given = new Consent(studentId, options.value("--given-by"), date, scope, null,
                         Consent.FROM_COMMAND);
                 if (!consents.record(given) && stored != null && stored.revokedOn() != null) {
                     out.println("Student " + studentId + ": consent was withdrawn on " + stored.revokedOn()
@@ -75,15 +88,28 @@ final class ConsentCommand {
         }
     }
 
+    /** A student the gateway has heard of: enrolled from a folder, or copied down from the central database. */
+    private boolean known(Gateway gateway) {
+        return Files.isDirectory(settings.facesDir.resolve(studentId))
+                || new StudentStore(gateway.database()).find(studentId).isPresent();
+    }
+
+    /** The day given with --date (today without it); never a future day, which would be a consent nobody gave yet. */
     private LocalDate date() {
         String text = options.value("--date");
         if (text == null) {
             return LocalDate.now();
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new Presenca.UsageException("consent: --date must be a day like 2026-02-01, got '" + text + "'.");
         }
+        if (date.isAfter(LocalDate.now())) {
+            throw new Presenca.UsageException("consent: --date " + date + " is in the future (today is " + LocalDate.now()
+                    + "); give the day the guardian signed. Nothing changed.");
+        }
+        return date;
     }
 }

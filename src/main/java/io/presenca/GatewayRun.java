@@ -6,6 +6,7 @@ import io.presenca.attendance.ReviewQueue;
 import io.presenca.camera.CameraUnavailableException;
 import io.presenca.camera.FrameSources;
 import io.presenca.config.Settings;
+import io.presenca.config.UrlCredentials;
 import io.presenca.matching.FrameMatcher;
 import io.presenca.monitoring.Operations;
 import io.presenca.monitoring.PipelineStats;
@@ -122,6 +123,8 @@ final class GatewayRun implements Callable<Integer> {
                     settings.matcher.usesRekognition() ? gateway.rekognition().link() : null).bindTo(main);
             new Dashboard(settings, gateway.database(), sync, stats).bindTo(main);
             logCentralSync();
+            // Camel logs every placeholder it resolves at start; "source" marks this one sensitive (a camera URL's password)
+            main.configure().setAdditionalSensitiveKeywords("source");
             main.addOverrideProperty("presenca.camera.source", settings.cameraSource);
             main.addOverrideProperty("presenca.exit-at-end", Boolean.toString(exitAtEnd));
             main.addOverrideProperty("presenca.enrollment.rescan-ms", Long.toString(settings.enrollmentRescanSeconds * 1000L));
@@ -176,7 +179,7 @@ final class GatewayRun implements Callable<Integer> {
         if (FrameSources.isLive(settings.cameraSource)) {
             if (exitAtEnd) {
                 throw new Presenca.UsageException("--exit-at-end / EXIT_AT_END needs a video file or an image folder as"
-                        + " CAMERA_SOURCE, not the live source '" + settings.cameraSource + "'.");
+                        + " CAMERA_SOURCE, not the live source '" + UrlCredentials.mask(settings.cameraSource) + "'.");
             }
             return;
         }

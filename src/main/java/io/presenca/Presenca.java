@@ -40,6 +40,8 @@ public final class Presenca {
             "                           sync N generated records (default 10000) against a loopback API; prints records/s",
             "  dashboard-user NAME      add a dashboard user or change their password (asked on the terminal,",
             "                           or one line on standard input); stored as a PBKDF2 hash in SQLite",
+            "  dashboard-user NAME --remove",
+            "                           remove a dashboard user; a new password or a removal ends their sessions",
             "  consent <student_id> [--given-by NAME [--date YYYY-MM-DD] [--scope TEXT] | --revoke [--date YYYY-MM-DD]]",
             "                           show, record or withdraw a guardian's consent; withdrawing erases the face data",
             "  erase <student_id>       erase the student's photos, templates, crops, review items, Rekognition faces and",

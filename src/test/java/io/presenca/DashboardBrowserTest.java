@@ -3,7 +3,13 @@ package io.presenca;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import io.presenca.store.AttendanceStore;
+import io.presenca.store.Database;
 import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard as a secretary uses it, in headless Chromium (Debian's chromium and
  * chromium-driver, which .ci/run installs): log in, see the attendance recorded from a folder
- * source, accept a review item, export the day as CSV. Screenshots go to target/browser-screenshots.
+ * source, accept a review item, export the day as CSV, log out; and a form forged on a page from another
+ * loopback port, which must not accept a review item. Screenshots go to target/browser-screenshots.
  */
 class DashboardBrowserTest {
 
@@ -118,6 +125,50 @@ class DashboardBrowserTest {
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertTrue(overflow <= 0, "no sideways scrolling on a phone: " + overflow + " px too wide");
             browser.manage().window().setSize(new Dimension(1280, 900));
+
+            // logging out is a POST too: app.js sends it with the session's CSRF token
+            browser.findElement(By.id("logout")).click();
+            wait.until(ExpectedConditions.urlContains("/dashboard/login"));
+            browser.get(gateway.base + "/dashboard/");
+            wait.until(ExpectedConditions.urlContains("/dashboard/login"));
+        }
+    }
+
+    @Test
+    void aFormForgedOnAPageFromAnotherLoopbackPortCannotAcceptAReviewForTheLoggedInUser() throws Exception {
+        try (DashboardGatewayTest.RunningGateway gateway = new DashboardGatewayTest.RunningGateway()) {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(gateway.base + "/dashboard/login");
+            browser.findElement(By.id("password")).sendKeys(DashboardGatewayTest.PASSWORD);
+            browser.findElement(By.id("login")).click();
+            By item = By.cssSelector(".review-item[data-id='" + gateway.reviewId + "']");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+
+            // the attacker's page: same host, another port (the same "site" for SameSite=Strict), posting on load
+            String target = gateway.base + "/dashboard/api/reviews/" + gateway.reviewId + "/accept";
+            byte[] page = ("<!doctype html><form id='f' method='post' action='" + target + "'>"
+                    + "<input type='hidden' name='note' value='forged'></form>"
+                    + "<script>document.getElementById('f').submit();</script>").getBytes(StandardCharsets.UTF_8);
+            HttpServer attacker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            attacker.createContext("/", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+                exchange.close();
+            });
+            attacker.start();
+            try {
+                browser.get("http://127.0.0.1:" + attacker.getAddress().getPort() + "/prize.html");
+                wait.until(ExpectedConditions.urlToBe(target));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Refused"));
+                screenshot("06-forged-form-refused");
+            } finally {
+                attacker.stop(0);
+            }
+            assertEquals(0, new AttendanceStore(Database.open(gateway.fixture.sqlite)).countFor("look-alike"),
+                    "no record created by the forged form");
+            browser.get(gateway.base + "/dashboard/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(item)); // still open, and the user still logged in
         }
     }
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,6 +138,15 @@ class DashboardGatewayTest {
             assertEquals(0, status.path("keptUntilSeen").asInt(), "retried: a person has dealt with it");
             JsonNode students = JSON.readTree(send(base, "GET", "/dashboard/api/students", cookie, null).body());
             assertTrue(students.toString().contains("\"enrollment\":\"enrolled\""), students.toString());
+            // consent shown per student: a student skipped for want of it does not pass for one without photos
+            assertEquals("true", student(students, gateway.student).path("consentGiven").asText(), students.toString());
+            assertEquals("not enrolled: no consent in force", student(students, "look-alike").path("enrollment").asText());
+            assertEquals("none recorded", student(students, "look-alike").path("consent").asText());
+            new io.presenca.store.ConsentStore(db).record(new io.presenca.store.Consent("look-alike", "Rita Lima (mother)",
+                    LocalDate.now().minusDays(3), "yearbook photos", null, io.presenca.store.Consent.FROM_COMMAND));
+            students = JSON.readTree(send(base, "GET", "/dashboard/api/students", cookie, null).body());
+            assertEquals("its scope 'yearbook photos' does not cover attendance",
+                    student(students, "look-alike").path("consent").asText());
 
             // only the dashboard's own files: nothing else from the classpath or the working folder
             for (String path : List.of("/dashboard/assets/application.properties", "/dashboard/assets/..%2Fapplication.properties",
@@ -149,9 +159,123 @@ class DashboardGatewayTest {
         }
     }
 
+    @Test
+    void noAnswerMayBeCachedOrFramedAndTheUrlCannotStandInForTheCookieOrTheForm() throws Exception {
+        try (RunningGateway gateway = new RunningGateway()) {
+            String base = gateway.base;
+            String item = "/dashboard/api/reviews/" + gateway.reviewId;
+            String cookie = logIn(base);
+            String today = LocalDate.now().toString();
+            List<HttpResponse<?>> answers = new java.util.ArrayList<>();
+            for (String path : List.of("/dashboard/login", "/dashboard/assets/style.css", "/dashboard/", "/dashboard/assets/app.js",
+                    "/dashboard/api/status", "/dashboard/api/reviews", "/dashboard/api/export.csv?from=" + today + "&to=" + today,
+                    "/dashboard/api/no-such-thing")) {
+                answers.add(send(base, "GET", path, cookie, null));
+            }
+            answers.add(HTTP.send(request(base, "GET", item + "/face.jpg", cookie, null), HttpResponse.BodyHandlers.ofByteArray()));
+            answers.add(send(base, "GET", "/dashboard/api/status", null, null)); // 401
+            answers.add(send(base, "GET", "/dashboard/", null, null)); // 303 to the login
+            answers.add(sendWith(base, "POST", item + "/reject", Map.of("Cookie", cookie), null)); // 403
+            for (HttpResponse<?> answer : answers) {
+                String what = answer.statusCode() + " " + answer.uri();
+                assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""), what);
+                assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(""), what);
+                assertTrue(answer.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), what);
+            }
+            assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 404, 200, 401, 303, 403),
+                    answers.stream().map(HttpResponse::statusCode).toList());
+
+            // a session token in the query string is no cookie
+            String token = cookie.substring(cookie.indexOf('=') + 1);
+            for (String query : List.of("?Cookie=presenca_session%3D" + token, "?cookie=presenca_session%3D" + token)) {
+                HttpResponse<String> r = send(base, "GET", "/dashboard/api/status" + query, null, null);
+                assertEquals(401, r.statusCode(), query);
+                assertFalse(r.body().contains("test-door"), query);
+            }
+            // and a user name and password in the query string, or in request headers, are no login form
+            String password = java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> byQuery = sendWith(base, "POST", "/dashboard/login?username=admin&password=" + password,
+                    Map.of("Origin", base), "");
+            HttpResponse<String> byHeaders = sendWith(base, "POST", "/dashboard/login",
+                    Map.of("Origin", base, "username", "admin", "password", PASSWORD), "");
+            for (HttpResponse<String> r : List.of(byQuery, byHeaders)) {
+                assertEquals("/dashboard/login?error=wrong", r.headers().firstValue("Location").orElse(""), r.uri().toString());
+                assertTrue(r.headers().firstValue("Set-Cookie").isEmpty(), "no session");
+            }
+        }
+    }
+
+    @Test
+    void aChangeNeedsTheDashboardsOwnOriginAndTheSessionsTokenAndANewPasswordEndsTheSession() throws Exception {
+        try (RunningGateway gateway = new RunningGateway()) {
+            String base = gateway.base;
+            String accept = "/dashboard/api/reviews/" + gateway.reviewId + "/accept";
+            String cookie = logIn(base);
+            String token = csrfToken(base, cookie);
+            String otherPort = "http://127.0.0.1:" + GatewayFixture.freePort();
+            List<Map<String, String>> forged = List.of(
+                    Map.of("Cookie", cookie, "Origin", base), // the cookie alone: what a same-site page makes the browser send
+                    Map.of("Cookie", cookie, "Origin", base, "X-CSRF-Token", "guessed"),
+                    Map.of("Cookie", cookie, "Origin", otherPort, "X-CSRF-Token", token),
+                    Map.of("Cookie", cookie, "Referer", otherPort + "/attack.html", "X-CSRF-Token", token),
+                    Map.of("Cookie", cookie, "X-CSRF-Token", token)); // neither Origin nor Referer
+            for (Map<String, String> headers : forged) {
+                HttpResponse<String> r = sendWith(base, "POST", accept, headers, null);
+                assertEquals(403, r.statusCode(), headers.keySet() + " " + headers.get("Origin") + " " + r.body());
+            }
+            assertEquals(0, new AttendanceStore(Database.open(gateway.fixture.sqlite)).countFor("look-alike"), "no record");
+            assertEquals(403, sendWith(base, "POST", "/dashboard/logout", Map.of("Cookie", cookie, "Origin", otherPort), null)
+                    .statusCode(), "a forged logout too");
+            assertEquals(403, sendWith(base, "POST", "/dashboard/login", Map.of("Origin", otherPort),
+                    "username=admin&password=x").statusCode(), "and a login from another page");
+            assertEquals(200, send(base, "GET", "/dashboard/api/status", cookie, null).statusCode(), "still logged in");
+
+            HttpResponse<String> fromThePage = sendWith(base, "POST", accept, Map.of("Cookie", cookie,
+                    "Referer", base + "/dashboard/", "X-CSRF-Token", token), null);
+            assertEquals(200, fromThePage.statusCode(), fromThePage.body());
+            assertEquals(1, new AttendanceStore(Database.open(gateway.fixture.sqlite)).countFor("look-alike"));
+
+            // dashboard-user run while maria is logged in: a new password, then a removal, each end her session
+            DashboardUserCommand firstPassword = new DashboardUserCommand(gateway.fixture.settings(), List.of("maria"));
+            firstPassword.run(null, new java.io.BufferedReader(new java.io.StringReader("secretaria-5A\n")), System.out);
+            String maria = logIn(base, "maria", "secretaria-5A");
+            assertEquals(200, send(base, "GET", "/dashboard/api/status", maria, null).statusCode());
+            firstPassword.run(null, new java.io.BufferedReader(new java.io.StringReader("outra-senha-longa\n")), System.out);
+            assertEquals(401, send(base, "GET", "/dashboard/api/status", maria, null).statusCode(), "new password: logged out");
+            maria = logIn(base, "maria", "outra-senha-longa");
+            new DashboardUserCommand(gateway.fixture.settings(), List.of("maria", "--remove"))
+                    .run(null, new java.io.BufferedReader(new java.io.StringReader("")), System.out);
+            assertEquals(401, send(base, "GET", "/dashboard/api/status", maria, null).statusCode(), "removed: logged out");
+            assertEquals(200, send(base, "GET", "/dashboard/api/status", cookie, null).statusCode(), "admin's session stays");
+        }
+    }
+
+    @Test
+    void aShortAdminPasswordStopsAGatewayThatListensBeyondThisPc() {
+        GatewayFixture fixture = new GatewayFixture();
+        fixture.settings.put("DASHBOARD_ADMIN_PASSWORD", "admin123");
+        fixture.settings.put("MANAGEMENT_HOST", "192.0.2.10"); // TEST-NET: refused before anything binds
+        io.presenca.config.ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.presenca.config.ConfigurationException.class, () -> new GatewayRun(fixture.settings(), List.of()).call());
+        assertTrue(e.getMessage().contains("DASHBOARD_ADMIN_PASSWORD has 8 characters; it needs at least 10"), e.getMessage());
+    }
+
+    private static JsonNode student(JsonNode students, String id) {
+        for (JsonNode student : students) {
+            if (student.path("id").asText().equals(id)) {
+                return student;
+            }
+        }
+        throw new AssertionError("no student " + id + " in " + students);
+    }
+
     static String logIn(String base) throws Exception {
-        HttpResponse<String> ok = send(base, "POST", "/dashboard/login", null,
-                "username=admin&password=" + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
+        return logIn(base, "admin", PASSWORD);
+    }
+
+    static String logIn(String base, String user, String password) throws Exception {
+        HttpResponse<String> ok = send(base, "POST", "/dashboard/login", null, "username=" + user + "&password="
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(303, ok.statusCode());
         assertEquals("/dashboard/", ok.headers().firstValue("Location").orElse(""));
         String setCookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
@@ -159,16 +283,38 @@ class DashboardGatewayTest {
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
+    /** As the dashboard's page sends it: a POST carries the page's Origin and, once logged in, the session's CSRF token. */
     static HttpResponse<String> send(String base, String method, String path, String cookie, String form) throws Exception {
         return HTTP.send(request(base, method, path, cookie, form), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpRequest request(String base, String method, String path, String cookie, String form) {
+    /** The session's CSRF token, as app.js asks for it. */
+    static String csrfToken(String base, String cookie) throws Exception {
+        return JSON.readTree(send(base, "GET", "/dashboard/api/session", cookie, null).body()).path("csrfToken").asText();
+    }
+
+    /** A request with exactly the headers given (besides the form's Content-Type): for forged and odd requests. */
+    static HttpResponse<String> sendWith(String base, String method, String path, Map<String, String> headers, String form)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        headers.forEach(b::header);
+        if ("POST".equals(method)) {
+            b.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form == null ? "" : form));
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String base, String method, String path, String cookie, String form) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
         if ("POST".equals(method)) {
+            b.header("Origin", base);
+            if (cookie != null) {
+                b.header("X-CSRF-Token", csrfToken(base, cookie));
+            }
             b.header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form == null ? "" : form));
         }

@@ -39,6 +39,22 @@ class DashboardUserCommandTest {
     }
 
     @Test
+    void removesAUserAndSaysSoWhenThereIsNone() throws Exception {
+        run("maria", "secretaria-5A");
+        DashboardUserStore users = new DashboardUserStore(Database.open(gateway.sqlite));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DashboardUserCommand(gateway.settings(), List.of("maria", "--remove"))
+                .run(null, new BufferedReader(new StringReader("")), new PrintStream(out, true));
+        assertTrue(out.toString().startsWith("Removed dashboard user maria"), out.toString());
+        assertEquals(0, users.count());
+        Presenca.UsageException none = assertThrows(Presenca.UsageException.class, () -> new DashboardUserCommand(
+                gateway.settings(), List.of("maria", "--remove")).run(null, null, new PrintStream(out, true)));
+        assertTrue(none.getMessage().contains("there is no dashboard user maria"), none.getMessage());
+        assertThrows(Presenca.UsageException.class, () -> new DashboardUserCommand(gateway.settings(),
+                List.of("maria", "--delete")));
+    }
+
+    @Test
     void refusesShortPasswordsAndOddNamesChangingNothing() {
         Presenca.UsageException shortOne = assertThrows(Presenca.UsageException.class, () -> run("maria", "short"));
         assertTrue(shortOne.getMessage().contains("at least 10 characters"));

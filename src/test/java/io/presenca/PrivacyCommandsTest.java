@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.presenca.store.ConsentStore;
 import io.presenca.store.Database;
 import io.presenca.store.RecheckStore;
 import io.presenca.store.ReviewItem;
@@ -101,6 +102,25 @@ class PrivacyCommandsTest {
         // an older grant on the command line is refused with the reason
         assertEquals(1, presenca("consent", "raj", "--given-by", "Anita", "--date", "2026-04-01"));
         assertTrue(out().contains("give --date on or after that day"), out());
+    }
+
+    @Test
+    void consentIsRefusedForAnUnknownIdAFutureDayOrAScopeWithoutAttendanceRecordingNothing() throws IOException {
+        photosWithoutConsent("raj", BBT.resolve("raj/raj1.png"));
+        assertEquals(2, presenca("consent", "rajj", "--given-by", "Anita", "--date", "2026-03-01"));
+        assertTrue(out().contains("consent: there is no student rajj"), out());
+        String tomorrow = java.time.LocalDate.now().plusDays(1).toString();
+        assertEquals(2, presenca("consent", "raj", "--given-by", "Anita", "--date", tomorrow));
+        assertTrue(out().contains("--date " + tomorrow + " is in the future"), out());
+        assertEquals(2, presenca("consent", "raj", "--given-by", "Anita", "--scope", "yearbook photos"));
+        assertTrue(out().contains("does not cover attendance"), out());
+        ConsentStore consents = new ConsentStore(Database.open(gateway.sqlite));
+        assertTrue(consents.find("rajj").isEmpty() && consents.find("raj").isEmpty(), "nothing recorded");
+
+        // a student the school's database sent down has no folder yet, and is known all the same
+        new io.presenca.store.StudentStore(Database.open(gateway.sqlite)).upsert("2024-0117", "Ana Souza", "5A");
+        assertEquals(0, presenca("consent", "2024-0117", "--given-by", "Maria Souza (mother)", "--date", "2026-02-01"));
+        assertTrue(consents.inForce("2024-0117"));
     }
 
     @Test

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * production appender and pattern, stack traces included), the console output of the commands, the
  * messages of the exceptions they met, and the settings as logged at start. The run covers the gateway
  * with Rekognition refusing the AWS keys, `sync --once` with PostgreSQL down, and the school's API
- * refusing the API key.
+ * refusing the API key; and a gateway whose RTSP camera (password in CAMERA_SOURCE) cannot be reached,
+ * asked over HTTP for its health and its dashboard while FFmpeg's error text is logged on every reconnect.
  */
 @Timeout(120)
 class SecretLeakTest {
@@ -93,6 +94,59 @@ class SecretLeakTest {
         appender.setEncoder(encoder);
         appender.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(appender);
+    }
+
+    @Test
+    void aCameraPasswordAppearsNowhereWhileTheGatewayRetriesTheCamera() throws Exception {
+        logToFile();
+        String cameraPassword = "S3cret-" + UUID.randomUUID();
+        gateway.settings.put("CAMERA_SOURCE", "rtsp://user:" + cameraPassword + "@127.0.0.1:" + closedPort() + "/x");
+        gateway.settings.put("DASHBOARD_ADMIN_PASSWORD", DashboardGatewayTest.PASSWORD);
+        Logger cameraLog = (Logger) LoggerFactory.getLogger(io.presenca.camera.CameraConsumer.class);
+        cameraLog.setLevel(ch.qos.logback.classic.Level.DEBUG); // every reconnect's FFmpeg error, not only the first
+        PrintStream console = System.out;
+        ByteArrayOutputStream consoleCopy = new ByteArrayOutputStream();
+        StringBuilder seen = new StringBuilder(gateway.settings().describe());
+        System.setOut(new PrintStream(consoleCopy, true, StandardCharsets.UTF_8));
+        try (GatewayFixture.Running running = gateway.start()) {
+            String base = "http://127.0.0.1:" + gateway.managementPort();
+            OperationsGatewayTest.waitFor(() -> log().contains("still not available"), "a reconnect to the camera");
+            for (String path : List.of("/observe/health?exposureLevel=full", "/observe/health/ready?exposureLevel=full",
+                    "/observe/health/ready", "/observe/health/live?exposureLevel=full", "/observe/metrics")) {
+                seen.append(OperationsGatewayTest.get(base + path).body());
+            }
+            String health = OperationsGatewayTest.get(base + "/observe/health?exposureLevel=full").body();
+            assertTrue(health.contains("user:***@127.0.0.1"), "the camera is named, masked: " + health);
+            String cookie = DashboardGatewayTest.logIn(base);
+            String status = DashboardGatewayTest.send(base, "GET", "/dashboard/api/status", cookie, null).body();
+            assertTrue(status.contains("rtsp://user:***@127.0.0.1"), status);
+            seen.append(status);
+            // what JMX shows an operator: Camel's MBean names and each endpoint's URI
+            javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            for (javax.management.ObjectName name : jmx.queryNames(new javax.management.ObjectName("org.apache.camel:*"), null)) {
+                seen.append(name).append('\n');
+                if ("endpoints".equals(name.getKeyProperty("type"))) {
+                    seen.append(jmx.getAttribute(name, "EndpointUri")).append('\n');
+                }
+            }
+            assertTrue(seen.toString().contains("camera://door"), "the camera's endpoint is among the MBeans");
+        } finally {
+            System.setOut(console);
+            cameraLog.setLevel(null);
+        }
+        appender.stop();
+        seen.append(consoleCopy.toString(StandardCharsets.UTF_8)).append(log());
+        assertTrue(seen.toString().contains("Could not open input") || seen.toString().contains("rtsp://user:***@"),
+                "FFmpeg's error was logged: " + log());
+        assertFalse(seen.toString().contains(cameraPassword), "the camera password leaked");
+    }
+
+    private String log() {
+        try {
+            return Files.exists(logFile) ? Files.readString(logFile) : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int closedPort() throws Exception {

@@ -1,5 +1,6 @@
 package io.presenca.camera;
 
+import io.presenca.config.UrlCredentials;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -160,7 +161,7 @@ public class CameraConsumer extends DefaultConsumer {
             source.open();
             return source;
         } catch (CameraUnavailableException | RuntimeException | LinkageError e) {
-            String description = source != null ? source.describe() : "source " + spec;
+            String description = source != null ? source.describe() : "source " + UrlCredentials.mask(spec);
             if (source != null) {
                 source.close();
             }

@@ -1,5 +1,6 @@
 package io.presenca.camera;
 
+import io.presenca.config.UrlCredentials;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class FrameSources {
         if (path != null && Files.isRegularFile(path)) {
             return new VideoSource(trimmed);
         }
-        throw new CameraUnavailableException("Camera source '" + spec + "' is neither a camera index, a stream URL,"
+        throw new CameraUnavailableException("Camera source '" + UrlCredentials.mask(spec) + "' is neither a camera index, a stream URL,"
                 + " a video file nor a folder of images: check CAMERA_SOURCE / CAMERA_INDEX");
     }
 

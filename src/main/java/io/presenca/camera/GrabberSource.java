@@ -1,6 +1,7 @@
 package io.presenca.camera;
 
 import java.time.Instant;
+import io.presenca.config.UrlCredentials;
 import java.util.Optional;
 
 import org.bytedeco.javacv.Frame;
@@ -41,7 +42,7 @@ abstract class GrabberSource implements FrameSource {
         } catch (Exception | LinkageError e) {
             // LinkageError: missing natives (e.g. libpulse for avdevice) must read as "camera unavailable", not kill the thread
             closeQuietly(candidate);
-            throw new CameraUnavailableException(reason(e), e);
+            throw new CameraUnavailableException(reason(e));
         }
     }
 
@@ -65,7 +66,7 @@ abstract class GrabberSource implements FrameSource {
                 return Optional.of(new CapturedFrame(BgrImages.ownedBgrCopy(view), sequence, capturedAt, originOf(sequence)));
             }
         } catch (Exception e) {
-            throw new CameraUnavailableException(reason(e), e);
+            throw new CameraUnavailableException(reason(e));
         }
     }
 
@@ -88,12 +89,17 @@ abstract class GrabberSource implements FrameSource {
         try {
             g.close(); // stop() + release(): frees the device so a reopen (or another process) can get it
         } catch (Exception | LinkageError e) {
-            LOG.debug("Closing {} failed: {}", describe(), e.toString());
+            LOG.debug("Closing {} failed: {}", describe(), UrlCredentials.mask(e.toString()));
         }
     }
 
+    /**
+     * FFmpeg's error text names the URL it could not open, password included: the reason is masked, and the
+     * grabber's exception is not kept as the cause, so no stack trace logged later can carry the password.
+     */
     private static String reason(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : UrlCredentials.mask(message.strip());
     }
 }

@@ -1,6 +1,6 @@
 package io.presenca.camera;
 
-import java.net.URI;
+import io.presenca.config.UrlCredentials;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -77,20 +77,12 @@ public final class VideoSource extends GrabberSource {
         return (stream ? "stream " : "video file ") + displayName();
     }
 
-    /** File name for files; URL without user:password for streams, so credentials never reach the logs. */
+    /** File name for files; URL with its password masked for streams, so credentials never reach the logs. */
     private String displayName() {
         if (!stream) {
             Path name = Path.of(fileOrUrl).getFileName();
             return name == null ? fileOrUrl : name.toString();
         }
-        try {
-            URI uri = URI.create(fileOrUrl);
-            if (uri.getRawUserInfo() == null) {
-                return fileOrUrl;
-            }
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null).toString();
-        } catch (Exception e) {
-            return fileOrUrl.replaceFirst("//[^/@]*@", "//***@");
-        }
+        return UrlCredentials.mask(fileOrUrl);
     }
 }

@@ -24,7 +24,8 @@ final class SettingsReader {
 
     String text(String name, String fallback) {
         String value = sources.apply(name).orElse(fallback);
-        effective.put(name, value == null ? "(not set)" : value);
+        // a camera URL may carry a password: the start-up log shows it masked
+        effective.put(name, value == null ? "(not set)" : UrlCredentials.mask(value));
         return value;
     }
 

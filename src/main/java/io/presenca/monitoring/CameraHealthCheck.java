@@ -1,6 +1,7 @@
 package io.presenca.monitoring;
 
 import io.presenca.camera.CameraConsumer;
+import io.presenca.config.UrlCredentials;
 import java.util.Optional;
 
 /** The capture route's camera is open and delivering frames (readiness only: a camera may be replugged). */
@@ -12,7 +13,7 @@ final class CameraHealthCheck extends GatewayHealthCheck {
     CameraHealthCheck(PipelineStats stats, String source) {
         super("camera", false);
         this.stats = stats;
-        this.source = source;
+        this.source = UrlCredentials.mask(source); // health answers without login
     }
 
     @Override

@@ -7,12 +7,17 @@ import java.util.Locale;
 
 /**
  * Writes attendance rows as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line
- * break are quoted and their quotes doubled), the format schools open in a spreadsheet.
+ * break are quoted and their quotes doubled), the format schools open in a spreadsheet, for the
+ * {@code export} command and the dashboard's download alike. A text cell a spreadsheet would run as a
+ * formula (starting with =, +, -, @, tab or CR: a name from student.json or the central database)
+ * gets a leading apostrophe, so it shows as text instead of running.
  */
 public final class AttendanceCsv {
     public static final String HEADER =
             "record_id,student_id,name,class_name,captured_at,device_id,confidence,matcher,sync_status,distance";
     private static final String LINE_END = "\r\n";
+    /** What spreadsheets (Excel, LibreOffice, Sheets) take as the start of a formula (OWASP's CSV injection list). */
+    private static final String FORMULA_START = "=+-@\t\r";
 
     private AttendanceCsv() {
     }
@@ -38,10 +43,11 @@ public final class AttendanceCsv {
         out.flush();
     }
 
-    static String field(String value) {
-        if (value == null) {
+    static String field(String raw) {
+        if (raw == null) {
             return "";
         }
+        String value = FORMULA_START.indexOf(raw.isEmpty() ? 'x' : raw.charAt(0)) >= 0 ? "'" + raw : raw;
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return '"' + value.replace("\"", "\"\"") + '"';
         }

@@ -26,6 +26,11 @@ public final class DashboardUserStore {
         });
     }
 
+    /** Removes the user; returns false when there was no such user. */
+    public boolean remove(String name) {
+        return db.withConnection(c -> Sql.update(c, "DELETE FROM dashboard_users WHERE name = ?", name)) > 0;
+    }
+
     public Optional<String> passwordHash(String name) {
         return db.withConnection(c -> Sql.first(c, "SELECT password_hash FROM dashboard_users WHERE name = ?",
                 row -> row.getString("password_hash"), name));

@@ -137,6 +137,10 @@ public record StudentFile(String name, String className, String problem, Consent
                 throw new IllegalArgumentException("consent needs both given_by and date (YYYY-MM-DD)");
             }
             ConsentTerms terms = new ConsentTerms(givenBy, day(date), scope, day(revoked));
+            if (terms.givenOn() != null && terms.givenOn().isAfter(LocalDate.now())) {
+                // not given yet, or a mistyped year: either way nobody has consented today
+                throw new IllegalArgumentException("consent date " + terms.givenOn() + " is in the future");
+            }
             return new StudentFile(name, className, null, terms);
         } catch (IllegalArgumentException e) {
             return new StudentFile(name, className, fileName + " unreadable: " + e.getMessage()

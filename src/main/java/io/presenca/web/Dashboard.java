@@ -6,7 +6,6 @@ import io.presenca.monitoring.PipelineStats;
 import io.presenca.store.DashboardUserStore;
 import io.presenca.store.Database;
 import io.presenca.sync.CentralSync;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers every request under {@code /dashboard}: the login page and its stylesheet are open, the
- * rest needs a session (pages redirect to the login, API calls get 401). Request headers are
- * never echoed back: the reply carries only the headers set here.
+ * rest needs a session (pages redirect to the login, API calls get 401). Every state-changing
+ * request passes {@link ForgeryGuard} here, before any handler runs, so a new POST action is
+ * protected without code of its own. Request headers are never echoed back: the reply carries only
+ * the headers set here, {@link #SECURITY_HEADERS} on every one.
  */
 public final class Dashboard {
 
@@ -32,16 +33,26 @@ public final class Dashboard {
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Sent with every answer: nothing is cached (face crops of minors, CSVs) and no other site may frame a page. */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none';"
+                    + " object-src 'none'",
+            "Referrer-Policy", "same-origin");
+
     private final DashboardApi api;
     private final Logins logins;
     private final Sessions sessions;
     private final StaticAssets assets = new StaticAssets("dashboard/");
 
     public Dashboard(Settings settings, Database db, CentralSync sync, PipelineStats stats) {
+        Logins.checkAdminPassword(settings.dashboardAdminPassword, settings.managementHost);
         Clock clock = Clock.systemUTC();
         this.api = new DashboardApi(settings, db, sync, stats, ZoneId.systemDefault());
         this.logins = new Logins(settings.dashboardAdminPassword, new DashboardUserStore(db), clock);
-        this.sessions = new Sessions(clock);
+        this.sessions = new Sessions(logins::credentials, clock);
         if (!logins.configured()) {
             LOG.warn("{}", Logins.NOT_CONFIGURED);
         }
@@ -54,43 +65,45 @@ public final class Dashboard {
 
     /** The {@code dashboard} route's one step. */
     public void handle(Exchange exchange) throws Exception {
-        Message in = exchange.getMessage();
-        String method = in.getHeader(Exchange.HTTP_METHOD, "GET", String.class);
-        String uri = in.getHeader(Exchange.HTTP_URI, BASE, String.class);
-        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
-        Map<String, String> query = form(uri.contains("?") ? uri.substring(uri.indexOf('?') + 1) : "");
-        String cookie = in.getHeader("Cookie", String.class);
-        Map<String, String> posted = "POST".equals(method) ? posted(in) : Map.of();
+        DashboardRequest request = DashboardRequest.of(exchange);
         Reply reply;
         try {
-            reply = route(method, path, query, cookie, posted);
+            reply = route(request);
         } catch (IllegalArgumentException | IllegalStateException e) {
             reply = Reply.json(409, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("Dashboard request {} {} failed: {}", method, path, e.toString(), e);
+            LOG.error("Dashboard request {} {} failed: {}", request.method(), request.path(), e.toString(), e);
             reply = Reply.json(500, Map.of("error", "The gateway could not do this: " + e.getMessage()));
         }
-        in.removeHeaders("*");
-        in.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
-        in.setHeader(Exchange.CONTENT_TYPE, reply.contentType());
-        in.setHeader("Cache-Control", "no-store");
-        in.setHeader("X-Content-Type-Options", "nosniff");
-        reply.headers().forEach(in::setHeader);
-        in.setBody(reply.body());
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
+        out.setHeader(Exchange.CONTENT_TYPE, reply.contentType());
+        SECURITY_HEADERS.forEach(out::setHeader);
+        reply.headers().forEach(out::setHeader);
+        out.setBody(reply.body());
     }
 
-    private Reply route(String method, String path, Map<String, String> query, String cookie, Map<String, String> posted)
-            throws Exception {
+    private Reply route(DashboardRequest request) throws Exception {
+        String path = request.path();
+        Optional<String> foreign = request.changesState() ? ForgeryGuard.foreignOrigin(request) : Optional.empty();
+        if (foreign.isPresent()) {
+            return refused(request, foreign.get());
+        }
         if (path.equals(BASE + "/login")) {
-            return "POST".equals(method) ? logIn(posted) : assets.get("login.html");
+            return "POST".equals(request.method()) ? logIn(request) : assets.get("login.html");
         }
-        if (path.equals(BASE + "/assets/style.css")) {
-            return assets.get("style.css"); // the login page needs it
+        if (path.equals(BASE + "/assets/style.css") || path.equals(BASE + "/assets/login.js")) {
+            return assets.get(path.substring((BASE + "/assets/").length())); // the login page needs them
         }
-        Optional<String> user = sessions.user(cookie);
-        if (user.isEmpty()) {
+        Optional<Sessions.Session> session = sessions.find(request.cookie());
+        if (session.isEmpty()) {
             return path.startsWith(BASE + "/api/") ? Reply.json(401, Map.of("error", "Log in first."))
                     : Reply.redirect(BASE + "/login");
+        }
+        Optional<String> forged = request.changesState() ? ForgeryGuard.missingToken(request, session.get()) : Optional.empty();
+        if (forged.isPresent()) {
+            return refused(request, forged.get());
         }
         if (path.equals(BASE) || path.equals(BASE + "/")) {
             return assets.get("index.html");
@@ -98,11 +111,21 @@ public final class Dashboard {
         if (path.startsWith(BASE + "/assets/")) {
             return assets.get(path.substring((BASE + "/assets/").length()));
         }
-        if (path.equals(BASE + "/logout") && "POST".equals(method)) {
-            sessions.close(cookie);
+        if (path.equals(BASE + "/logout") && "POST".equals(request.method())) {
+            sessions.close(session.get());
             return Reply.redirect(BASE + "/login").with("Set-Cookie", Sessions.expiredCookie());
         }
-        return apiCall(method, path.substring(BASE.length()), query, user.get());
+        if (path.equals(BASE + "/api/session") && "GET".equals(request.method())) {
+            return Reply.json(200, Map.of("user", session.get().user(), "csrfToken", session.get().csrfToken()));
+        }
+        return apiCall(request.method(), path.substring(BASE.length()), request.query(), session.get().user());
+    }
+
+    private static Reply refused(DashboardRequest request, String why) {
+        LOG.warn("Dashboard refused {} {} from {}: {} (a forged request from another page?)", request.method(),
+                request.path(), request.address(), why);
+        return Reply.json(403, Map.of("error", "Refused: this request did not come from the dashboard's own page ("
+                + why + "). Reload the dashboard and try again."));
     }
 
     private Reply apiCall(String method, String path, Map<String, String> query, String user) throws Exception {
@@ -150,18 +173,11 @@ public final class Dashboard {
         return Reply.json(404, Map.of("error", "No such page: " + path));
     }
 
-    private Reply logIn(Map<String, String> form) {
-        String user = form.get("username");
-        Logins.Outcome outcome = logins.check(user, form.get("password"));
-        return switch (outcome) {
-            case ACCEPTED -> {
-                LOG.info("Dashboard login: {}", user);
-                yield Reply.redirect(BASE + "/").with("Set-Cookie", Sessions.cookie(sessions.open(user)));
-            }
-            case WRONG -> {
-                LOG.warn("Dashboard login refused: wrong user name or password");
-                yield Reply.redirect(BASE + "/login?error=wrong");
-            }
+    private Reply logIn(DashboardRequest request) {
+        String user = request.form().get("username");
+        return switch (logins.check(user, request.form().get("password"), request.address())) {
+            case ACCEPTED -> Reply.redirect(BASE + "/").with("Set-Cookie", Sessions.cookie(sessions.open(user)));
+            case WRONG -> Reply.redirect(BASE + "/login?error=wrong");
             case LOCKED_OUT -> Reply.redirect(BASE + "/login?error=locked");
             case NOT_CONFIGURED -> Reply.redirect(BASE + "/login?error=off");
         };
@@ -176,38 +192,6 @@ public final class Dashboard {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Not a date: '" + text + "' (use YYYY-MM-DD)");
         }
-    }
-
-    /** A posted form's fields: Vert.x hands a form body over as a map (or as headers), other bodies come as text. */
-    private static Map<String, String> posted(Message in) {
-        Object body = in.getBody();
-        Map<String, String> fields = new HashMap<>();
-        if (body instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> fields.put(String.valueOf(k), String.valueOf(v)));
-        } else if (body != null) {
-            fields.putAll(form(in.getBody(String.class)));
-        }
-        for (String name : new String[] {"username", "password"}) {
-            if (!fields.containsKey(name) && in.getHeader(name) instanceof String value) {
-                fields.put(name, value);
-            }
-        }
-        return fields;
-    }
-
-    /** application/x-www-form-urlencoded (a form body or a query string) to a map. */
-    static Map<String, String> form(String encoded) {
-        Map<String, String> fields = new HashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return fields;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            fields.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return fields;
     }
 
     /** An HTTP answer: status, type, body and any extra headers. */

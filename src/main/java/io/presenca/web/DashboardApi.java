@@ -1,11 +1,14 @@
 package io.presenca.web;
 
 import io.presenca.config.Settings;
+import io.presenca.config.UrlCredentials;
 import io.presenca.monitoring.PipelineStats;
 import io.presenca.monitoring.SyncNow;
 import io.presenca.store.AttendanceCsv;
 import io.presenca.store.AttendanceRow;
 import io.presenca.store.AttendanceStore;
+import io.presenca.store.Consent;
+import io.presenca.store.ConsentStore;
 import io.presenca.store.Database;
 import io.presenca.store.EnrollmentPhoto;
 import io.presenca.store.EnrollmentPhotoStore;
@@ -49,7 +52,9 @@ final class DashboardApi {
     record PhotoView(String file, String status, String reason) {
     }
 
-    record StudentView(String id, String name, String className, String enrollment, List<PhotoView> photos) {
+    /** {@code consent}: "given on D by X", or why the student may not be matched ("none recorded", "withdrawn on D", ...). */
+    record StudentView(String id, String name, String className, String enrollment, boolean consentGiven, String consent,
+                       List<PhotoView> photos) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -60,6 +65,7 @@ final class DashboardApi {
     private final ReviewStore reviews;
     private final StudentStore students;
     private final EnrollmentPhotoStore photos;
+    private final ConsentStore consents;
     private final SyncQueue queue;
     private final CentralSync sync;
     private final PipelineStats stats;
@@ -71,6 +77,7 @@ final class DashboardApi {
         this.reviews = new ReviewStore(db);
         this.students = new StudentStore(db);
         this.photos = new EnrollmentPhotoStore(db);
+        this.consents = new ConsentStore(db);
         this.queue = sync.queue();
         this.sync = sync;
         this.stats = stats;
@@ -108,16 +115,27 @@ final class DashboardApi {
         reviews.reject(reviewId, user);
     }
 
-    /** Active students with each enrollment photo's outcome; "enrolled" once at least one photo was accepted. */
+    /**
+     * Active students with their consent and each enrollment photo's outcome: "enrolled" once at least one
+     * photo was accepted; a student skipped for consent says so rather than "no photos".
+     */
     List<StudentView> students() {
         Map<String, List<EnrollmentPhoto>> byStudent = photos.all().stream()
                 .collect(Collectors.groupingBy(EnrollmentPhoto::studentId));
+        LocalDate today = LocalDate.now(zone);
         List<StudentView> views = new ArrayList<>();
         for (Student student : students.findActive()) {
             List<EnrollmentPhoto> own = byStudent.getOrDefault(student.id(), List.of());
             boolean enrolled = own.stream().anyMatch(p -> p.status() == EnrollmentPhoto.Status.ACCEPTED);
+            Consent consent = consents.find(student.id()).orElse(null);
+            String consentProblem = consent == null ? "none recorded" : consent.problemOn(today);
+            boolean blocksEnrollment = consentProblem != null && (settings.requireConsent || consent != null
+                    && consent.revokedOn() != null);
             views.add(new StudentView(student.id(), student.name(), student.className(),
-                    enrolled ? "enrolled" : own.isEmpty() ? "no photos" : "no usable photo",
+                    enrolled ? "enrolled" : blocksEnrollment ? "not enrolled: no consent in force"
+                            : own.isEmpty() ? "no photos" : "no usable photo",
+                    consentProblem == null, consentProblem == null ? "given by " + consent.givenBy() + " on " + consent.givenOn()
+                            : consentProblem,
                     own.stream().map(p -> new PhotoView(Path.of(p.path()).getFileName().toString(),
                             p.status().name().toLowerCase(java.util.Locale.ROOT), p.reason())).toList()));
         }
@@ -127,7 +145,7 @@ final class DashboardApi {
     Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("device", settings.deviceId);
-        status.put("cameraSource", settings.cameraSource);
+        status.put("cameraSource", UrlCredentials.mask(settings.cameraSource));
         status.put("cameraConnected", stats.camera().map(c -> c.isStarted() && c.isConnected()).orElse(false));
         status.put("frames", stats.frames());
         status.put("recordedSinceStart", stats.matches());

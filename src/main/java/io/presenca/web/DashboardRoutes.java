@@ -1,6 +1,8 @@
 package io.presenca.web;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 
 /** The dashboard on the management HTTP server: every path under /dashboard, one handler that checks the session first. */
 final class DashboardRoutes extends RouteBuilder {
@@ -13,7 +15,19 @@ final class DashboardRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:" + Dashboard.BASE + "?matchOnUriPrefix=true").routeId("dashboard")
-                .process(dashboard::handle);
+        PlatformHttpEndpoint endpoint = getContext().getEndpoint("platform-http:" + Dashboard.BASE + "?matchOnUriPrefix=true",
+                PlatformHttpEndpoint.class);
+        endpoint.setHeaderFilterStrategy(new DashboardHeaderFilter());
+        from(endpoint).routeId("dashboard").process(dashboard::handle);
+    }
+
+    /**
+     * Camel's HTTP filter drops Cache-Control from replies (it treats it as a hop header of the
+     * exchange): the dashboard's no-store must reach the browser, so this one lets it through.
+     */
+    static final class DashboardHeaderFilter extends HttpHeaderFilterStrategy {
+        DashboardHeaderFilter() {
+            getOutFilter().remove("cache-control");
+        }
     }
 }

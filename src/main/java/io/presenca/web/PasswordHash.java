@@ -12,6 +12,8 @@ public final class PasswordHash {
 
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; about 0.2 s per login on the gateway PC. */
     static final int ITERATIONS = 600_000;
+    /** For every dashboard password, DASHBOARD_ADMIN_PASSWORD included. */
+    public static final int MIN_LENGTH = 10;
     private static final String PREFIX = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -29,6 +29,20 @@ class AttendanceCsvTest {
                 csv(row));
     }
 
+    @Test
+    void cellsASpreadsheetWouldRunAsAFormulaAreWrittenAsText() throws IOException {
+        AttendanceRow row = new AttendanceRow("r1", "-2+3", "=HYPERLINK(\"http://x\",\"click\")", "@SUM(A1)",
+                Instant.parse("2026-11-24T08:01:02Z"), "+cam", null, "\tm", SyncStatus.PENDING, null);
+        AttendanceRow carriageReturn = new AttendanceRow("r2", "s2", "\r=1+1", "5A", Instant.parse("2026-11-24T08:01:02Z"),
+                "cam", null, "m", SyncStatus.PENDING, -0.5);
+
+        StringWriter out = new StringWriter();
+        AttendanceCsv.write(out, List.of(row, carriageReturn));
+        assertEquals(AttendanceCsv.HEADER + "\r\n"
+                + "r1,'-2+3,\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",'@SUM(A1),2026-11-24T08:01:02.000Z,'+cam,,'\tm,pending,\r\n"
+                + "r2,s2,\"'\r=1+1\",5A,2026-11-24T08:01:02.000Z,cam,,m,pending,-0.5000\r\n", out.toString());
+    }
+
     private static String csv(AttendanceRow row) throws IOException {
         StringWriter out = new StringWriter();
         AttendanceCsv.write(out, List.of(row));

@@ -53,6 +53,29 @@ class StudentFileConsentTest {
         assertNull(badDate.consent());
         assertEquals("student.properties unreadable: consent date '01/02/2026' is not a date like 2026-02-01;"
                 + " no consent was taken from it", badDate.problem());
+
+        String nextYear = LocalDate.now().plusYears(1).toString();
+        StudentFile future = write("student.json", "{\"consent\": {\"given_by\": \"Maria\", \"date\": \"" + nextYear + "\"}}");
+        assertNull(future.consent());
+        assertEquals("student.json unreadable: consent date " + nextYear + " is in the future; no consent was taken"
+                + " from it", future.problem());
+    }
+
+    @Test
+    void aConsentCountsOnlyFromItsDateAndOnlyWhenItsScopeCoversAttendance() {
+        LocalDate today = LocalDate.of(2026, 3, 10);
+        java.util.function.BiFunction<LocalDate, String, Consent> consent =
+                (on, scope) -> new Consent("s1", "Maria", on, scope, null, "file");
+        assertNull(consent.apply(today, "attendance at the school door").problemOn(today));
+        assertNull(consent.apply(today, null).problemOn(today), "no scope: consent to what the gateway does");
+        assertNull(consent.apply(today, "Registro de Presença").problemOn(today));
+        assertNull(consent.apply(today, "controle de frequência").problemOn(today));
+        assertEquals("dated 2026-03-11, in the future", consent.apply(today.plusDays(1), "attendance").problemOn(today));
+        assertEquals("its scope 'school photos for the yearbook' does not cover attendance",
+                consent.apply(today, "school photos for the yearbook").problemOn(today));
+        assertEquals(false, consent.apply(LocalDate.now().plusDays(1), "attendance").inForce());
+        assertEquals(false, consent.apply(LocalDate.now(), "yearbook").inForce());
+        assertEquals(true, consent.apply(LocalDate.now(), "attendance").inForce());
     }
 
     @Test
