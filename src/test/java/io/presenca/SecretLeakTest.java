@@ -15,8 +15,8 @@ import io.presenca.config.OwnerOnlyLogFileAppender;
 import io.presenca.config.Settings;
 import io.presenca.rekognition.FakeRekognition;
 import io.presenca.rekognition.FakeRekognition.Reply;
-import io.presenca.resilience.CircuitBreaker;
 import io.presenca.store.PendingRecord;
+import io.presenca.sync.ApiPause;
 import io.presenca.sync.ExternalApi;
 import io.presenca.sync.SyncBatch;
 import io.presenca.sync.SyncRun;
@@ -136,7 +136,7 @@ class SecretLeakTest {
 
             // the school's API refusing the key: the refusal as the sync sees it
             ExternalApi refused = new ExternalApi(api.url(), API_KEY, "test-door", Duration.ofSeconds(2),
-                    new CircuitBreaker("The external API", "records stay pending", 5, Duration.ofMinutes(1)), Clock.systemUTC());
+                    ExternalApi.circuitBreaker(Duration.ofMinutes(1), Clock.systemUTC()), new ApiPause(), Clock.systemUTC());
             SyncBatch batch = new SyncBatch(new SyncRun(true), List.of(new PendingRecord(UUID.randomUUID().toString(),
                     "Aaron_Peirsol", "test-door", Instant.now(), 97.0, 0.3, "local", 0)));
             RuntimeException e = assertThrows(RuntimeException.class, () -> refused.validate(batch));

@@ -3,7 +3,6 @@ package io.presenca.rekognition;
 import io.presenca.config.Settings;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatcher;
-import io.presenca.resilience.CircuitBreaker;
 import io.presenca.store.Database;
 import io.presenca.store.RecheckStore;
 import io.presenca.store.RekognitionFaceStore;
@@ -23,7 +22,6 @@ public final class RekognitionServices implements AutoCloseable {
 
     /** Upkeep runs on its own timer thread: it may wait for its rate-limit turn. */
     private static final Duration UPKEEP_WAIT = Duration.ofSeconds(30);
-    private static final int FAILURES_TO_OPEN = 3;
 
     private final Settings settings;
     private final Database database;
@@ -41,8 +39,8 @@ public final class RekognitionServices implements AutoCloseable {
         this.settings = settings;
         this.database = database;
         this.client = client;
-        this.link = new RekognitionLink(settings.rekognitionCollectionId,
-                new CircuitBreaker("Rekognition", "matching locally", FAILURES_TO_OPEN, Duration.ofSeconds(settings.rekognitionRetrySeconds)));
+        this.link = new RekognitionLink(settings.rekognitionCollectionId, Duration.ofSeconds(settings.rekognitionRetrySeconds),
+                Clock.systemUTC());
         // SearchFacesByImage and IndexFaces have separate quotas at AWS; rechecks share the camera's
         this.searches = new TokenBucket(settings.rekognitionTps);
         this.upkeep = new TokenBucket(settings.rekognitionTps);

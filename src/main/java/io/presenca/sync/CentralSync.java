@@ -2,7 +2,8 @@ package io.presenca.sync;
 
 import io.presenca.config.Settings;
 import io.presenca.matching.GalleryLoader;
-import io.presenca.resilience.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.presenca.resilience.BreakerWatch;
 import io.presenca.store.CentralCopyStore;
 import io.presenca.store.Database;
 import io.presenca.store.SyncQueue;
@@ -36,8 +37,6 @@ public final class CentralSync {
         return ROUTE_FILES.stream().map(f -> prefix + f).collect(Collectors.joining(","));
     }
 
-    /** Failed calls in a row that open the circuit breaker around the API. */
-    static final int CIRCUIT_THRESHOLD = 5;
     /** No record waits longer than this between two attempts. */
     static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
@@ -47,6 +46,7 @@ public final class CentralSync {
     private final SyncAlerts alerts = new SyncAlerts();
     private final SyncGate gate;
     private final CircuitBreaker apiCircuit;
+    private final BreakerWatch apiCircuitWatch;
     private final ExternalApi api;
     private final CentralAttendance centralAttendance;
     private final PendingAttendance pendingAttendance;
@@ -61,12 +61,14 @@ public final class CentralSync {
         Duration apiTimeout = Duration.ofSeconds(settings.externalApiTimeoutSeconds);
         this.queue = new SyncQueue(local);
         this.central = new CentralDatabase(settings);
-        CircuitBreaker circuit = new CircuitBreaker("The external API", "records stay pending", CIRCUIT_THRESHOLD,
-                Duration.ofSeconds(settings.syncCircuitOpenSeconds));
+        this.apiCircuit = ExternalApi.circuitBreaker(Duration.ofSeconds(settings.syncCircuitOpenSeconds), clock);
+        this.apiCircuitWatch = new BreakerWatch(apiCircuit, "The external API", "records stay pending", clock);
         String apiUrl = settings.externalApiUrl == null ? "http://external-api-not-set.invalid" : settings.externalApiUrl;
-        this.apiCircuit = circuit;
-        this.api = new ExternalApi(apiUrl, settings.externalApiKey, settings.deviceId, apiTimeout, circuit, clock);
-        this.gate = new SyncGate(URI.create(apiUrl), apiTimeout, central, circuit, alerts);
+        ApiPause pause = new ApiPause();
+        this.api = new ExternalApi(apiUrl, settings.externalApiKey, settings.deviceId, apiTimeout, apiCircuit, pause,
+                clock);
+        this.gate = new SyncGate(URI.create(apiUrl), apiTimeout, central, apiCircuit, apiCircuitWatch, alerts, pause,
+                clock);
         this.centralAttendance = new CentralAttendance(central, queue, settings.deviceId, appVersion, clock);
         this.pendingAttendance = new PendingAttendance(queue, settings.syncBatchSize, clock);
         Duration firstWait = Duration.ofSeconds(settings.syncRetryBaseSeconds);
@@ -94,6 +96,8 @@ public final class CentralSync {
         main.bind("galleryLoader", galleryLoader);
         main.bind("recordCleanup", cleanup);
         main.bind("syncAlerts", alerts);
+        // the resilience4j breaker itself, for a route's circuitBreaker EIP to refer to as #externalApiCircuit
+        main.bind("externalApiCircuit", apiCircuit);
         long attendanceMs = settings.attendanceSyncPeriod().toMillis();
         boolean syncScheduled = scheduled && settings.centralSyncEnabled();
         main.addOverrideProperty("presenca.sync.scheduled", Boolean.toString(syncScheduled));
@@ -119,6 +123,11 @@ public final class CentralSync {
     /** Open after repeated failed API calls: no call until it closes. */
     public CircuitBreaker apiCircuit() {
         return apiCircuit;
+    }
+
+    /** Says how long the API's breaker has not been closed, for health and logs. */
+    public BreakerWatch apiCircuitWatch() {
+        return apiCircuitWatch;
     }
 
     public SyncFailures failures() {

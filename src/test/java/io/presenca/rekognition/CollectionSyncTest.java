@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Level;
 import io.presenca.camera.LogCapture;
 import io.presenca.rekognition.FakeRekognition.Reply;
 import io.presenca.rekognition.FakeRekognition.Request;
-import io.presenca.resilience.CircuitBreaker;
+import io.presenca.ManualClock;
 import io.presenca.store.Database;
 import io.presenca.store.IndexedFace;
 import io.presenca.store.RekognitionFaceStore;
@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +45,8 @@ class CollectionSyncTest {
 
     private final FakeRekognition fake = new FakeRekognition();
     private final RekognitionClient client = RekognitionClients.create(RekognitionTestSettings.pointingAt(fake));
-    private long now;
-    private final RekognitionLink link = new RekognitionLink(COLLECTION, new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30), () -> now));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T08:00:00Z"));
+    private final RekognitionLink link = new RekognitionLink(COLLECTION, Duration.ofSeconds(30), clock);
     private Path faces;
     private Database db;
     private CollectionSync sync;
@@ -147,7 +148,7 @@ class CollectionSyncTest {
         fake.offline(false);
         assertFalse(sync.sync().complete(), "three failures opened the breaker: no call yet");
         assertEquals(3, fake.requests().size());
-        now += Duration.ofSeconds(30).toNanos();
+        clock.now = clock.now.plusSeconds(31); // the breaker waits 30 s
         CollectionSync.Report online = sync.sync();
 
         assertEquals(new CollectionSync.Report(3, 0, 0, 0, true), online);

@@ -1,12 +1,12 @@
 package io.presenca.rekognition;
 
 import io.presenca.config.Settings;
-import io.presenca.resilience.CircuitBreaker;
 import io.presenca.vision.DetectedFace;
 import io.presenca.vision.FaceCrops;
 import io.presenca.vision.FaceDetector;
 import io.presenca.vision.ModelFiles;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -76,7 +76,7 @@ public final class RekognitionLoad {
     }
 
     private static RekognitionLink link() {
-        return new RekognitionLink("school-test", new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30)));
+        return new RekognitionLink("school-test", Duration.ofSeconds(30), Clock.systemUTC());
     }
 
     private static byte[] cropOfAFace() {
