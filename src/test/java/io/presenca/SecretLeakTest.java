@@ -143,6 +143,19 @@ class SecretLeakTest {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 seen.append(t).append('\n');
             }
+
+            // the school's API echoing the key it received in its error body, failing or refusing the batch
+            for (int status : new int[] {500, 422}) {
+                try (LoopbackApi echoing = LoopbackApi.start(API_KEY,
+                        call -> LoopbackApi.Reply.of(status, "{\"error\":\"bad request with key " + call.apiKey() + "\"}"))) {
+                    ExternalApi echoed = new ExternalApi(echoing.url(), API_KEY, "test-door", Duration.ofSeconds(2),
+                            ExternalApi.circuitBreaker(Duration.ofMinutes(1), Clock.systemUTC()), new ApiPause(), Clock.systemUTC());
+                    RuntimeException echo = assertThrows(RuntimeException.class, () -> echoed.validate(
+                            new SyncBatch(new SyncRun(true), batch.records())));
+                    assertTrue(echo.getMessage().contains("bad request with key ****"), echo.getMessage());
+                    seen.append(echo).append('\n');
+                }
+            }
         } finally {
             api.close();
         }
