@@ -16,12 +16,16 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sync beans, built from the settings, and what the YAML routes in {@code routes/sync.camel.yaml},
  * {@code routes/students.camel.yaml} and {@code routes/cleanup.camel.yaml} refer to them by.
  */
 public final class CentralSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralSync.class);
 
     /** The route files of the sync, in {@code routes/} and bundled in the jar. */
     public static final List<String> ROUTE_FILES = List.of("sync.camel.yaml", "students.camel.yaml",
@@ -64,6 +68,7 @@ public final class CentralSync {
         this.apiCircuit = ExternalApi.circuitBreaker(Duration.ofSeconds(settings.syncCircuitOpenSeconds), clock);
         this.apiCircuitWatch = new BreakerWatch(apiCircuit, "The external API", "records stay pending", clock);
         String apiUrl = settings.externalApiUrl == null ? "http://external-api-not-set.invalid" : settings.externalApiUrl;
+        warnIfUnencrypted(settings.externalApiUrl);
         ApiPause pause = new ApiPause();
         this.api = new ExternalApi(apiUrl, settings.externalApiKey, settings.deviceId, apiTimeout, apiCircuit, pause,
                 clock);
@@ -79,6 +84,19 @@ public final class CentralSync {
         this.centralStudents = new CentralStudents(central, copies);
         this.studentSync = new StudentSync(copies);
         this.cleanup = new RecordCleanup(queue, settings.cleanupDays, clock);
+    }
+
+    /** An API key and students' attendance in clear text over the network deserve a loud line at every start. */
+    private static void warnIfUnencrypted(String apiUrl) {
+        if (apiUrl == null) {
+            return;
+        }
+        URI uri = URI.create(apiUrl);
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !LoopbackHosts.isLoopback(uri.getHost())) {
+            LOG.warn("EXTERNAL_API_URL is http:// to {}, another machine: the API key and every attendance record"
+                    + " cross the network unencrypted and can be read or changed on the way. Use the API's https://"
+                    + " address.", uri.getHost());
+        }
     }
 
     /**
