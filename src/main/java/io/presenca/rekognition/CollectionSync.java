@@ -7,7 +7,6 @@ import io.presenca.store.TemplatePhoto;
 import io.presenca.vision.FaceCrops;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -36,30 +35,21 @@ public final class CollectionSync {
 
     private final FaceCollection collection;
     private final RekognitionLink link;
-    private final TokenBucket bucket;
     private final RekognitionFaceStore faces;
     private final Path facesDir;
     private final String model;
     private final String qualityFilter;
-    private final Duration maxWait;
     private boolean collectionChecked;
     private boolean lastSyncComplete = true;
 
-    /**
-     * @param bucket  the rate limit for upkeep calls, apart from recognition's so indexing a whole school
-     *                never takes the tokens the camera needs
-     * @param maxWait how long one upkeep call may wait for its token (the sync runs on its own timer)
-     */
-    public CollectionSync(FaceCollection collection, RekognitionLink link, TokenBucket bucket, RekognitionFaceStore faces,
-                          Path facesDir, String model, String qualityFilter, Duration maxWait) {
+    public CollectionSync(FaceCollection collection, RekognitionLink link, RekognitionFaceStore faces,
+                          Path facesDir, String model, String qualityFilter) {
         this.collection = collection;
         this.link = link;
-        this.bucket = bucket;
         this.faces = faces;
         this.facesDir = facesDir;
         this.model = model;
         this.qualityFilter = qualityFilter;
-        this.maxWait = maxWait;
     }
 
     /** Timer-route step: index new photos, delete faces of removed ones; quiet when there is nothing to do. */
@@ -81,8 +71,7 @@ public final class CollectionSync {
      * current face model) and indexes every enrolled photo, printing a line per photo.
      */
     public synchronized Report reindex(PrintStream out) {
-        RekognitionLink.Outcome<String> recreated = link.callForUpkeep("DeleteCollection/CreateCollection", bucket, maxWait,
-                collection::recreate);
+        RekognitionLink.Outcome<String> recreated = link.callForUpkeep("DeleteCollection/CreateCollection", collection::recreate);
         if (!(recreated instanceof RekognitionLink.Answered<String> answered)) {
             out.println("Collection " + collection.id() + " could not be re-created: " + describe(recreated));
             return new Report(0, 0, 0, faces.unindexed(collection.id(), model).size(), false);
@@ -180,7 +169,7 @@ public final class CollectionSync {
     }
 
     private <T> RekognitionLink.Outcome<T> upkeep(String operation, Supplier<T> call) {
-        return link.callForUpkeep(operation, bucket, maxWait, call);
+        return link.callForUpkeep(operation, call);
     }
 
     private static String describe(RekognitionLink.Outcome<?> outcome) {

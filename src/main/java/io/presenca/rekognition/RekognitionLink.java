@@ -32,7 +32,7 @@ public final class RekognitionLink {
         NO_COLLECTION,
         /** Recent calls failed; the breaker is open. */
         CIRCUIT_OPEN,
-        /** No token within the time the caller could wait. */
+        /** No turn at the rate limit within the time the caller could wait. */
         OVER_BUDGET
     }
 
@@ -75,37 +75,29 @@ public final class RekognitionLink {
     }
 
     /**
-     * Makes the call if credentials, collection, breaker and rate limit allow it within {@code maxWait}.
-     * {@code operation} names the call in log lines ("SearchFacesByImage").
+     * Makes the call if credentials, collection and breaker allow it; a call whose turn at the rate
+     * limit ({@link CallRate.NoTurnInTime}) comes too late is not made. {@code operation} names the
+     * call in log lines ("SearchFacesByImage").
      */
-    public <T> Outcome<T> call(String operation, TokenBucket bucket, Duration maxWait, Supplier<T> call) {
-        return attempt(true, operation, bucket, maxWait, call);
+    public <T> Outcome<T> call(String operation, Supplier<T> call) {
+        return attempt(true, operation, call);
     }
 
     /** For the collection's own upkeep (it is what repairs a missing collection): no collection check. */
-    <T> Outcome<T> callForUpkeep(String operation, TokenBucket bucket, Duration maxWait, Supplier<T> call) {
-        return attempt(false, operation, bucket, maxWait, call);
+    <T> Outcome<T> callForUpkeep(String operation, Supplier<T> call) {
+        return attempt(false, operation, call);
     }
 
-    private <T> Outcome<T> attempt(boolean needsCollection, String operation, TokenBucket bucket, Duration maxWait,
-                                   Supplier<T> call) {
+    private <T> Outcome<T> attempt(boolean needsCollection, String operation, Supplier<T> call) {
         if (disabledBy != null) {
             return notCalled(Skip.DISABLED);
         }
         if (needsCollection && collectionMissing) {
             return notCalled(Skip.NO_COLLECTION);
         }
-        // only asks: the permission is taken by the call itself, after the rate limit's wait
+        // only asks: the permission is taken by the call itself, and given back however it ends
         if (!Breakers.allowsCall(breaker)) {
             return notCalled(Skip.CIRCUIT_OPEN);
-        }
-        try {
-            if (!bucket.acquire(maxWait)) {
-                return notCalled(Skip.OVER_BUDGET);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return notCalled(Skip.OVER_BUDGET);
         }
         return callNow(operation, call);
     }
@@ -127,6 +119,8 @@ public final class RekognitionLink {
         } catch (CallNotPermittedException e) {
             // another caller took the one trial call of the half-open breaker
             return notCalled(Skip.CIRCUIT_OPEN);
+        } catch (CallRate.NoTurnInTime e) {
+            return notCalled(Skip.OVER_BUDGET);
         } catch (SdkException e) {
             RekognitionFailure failure = RekognitionFailure.classify(e);
             failures.get(failure.kind()).incrementAndGet();

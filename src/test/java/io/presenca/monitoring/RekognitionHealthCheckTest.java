@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.presenca.ManualClock;
 import io.presenca.rekognition.RekognitionLink;
-import io.presenca.rekognition.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,19 +19,17 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** Rekognition's check follows the link the matcher uses: refused keys and an open breaker are DOWN, with why. */
 class RekognitionHealthCheckTest {
 
-    private final TokenBucket bucket = new TokenBucket(1000);
-
     @Test
     void upWhileRekognitionAnswers() {
         RekognitionLink link = new RekognitionLink("presenca-door", Duration.ofMinutes(1), Clock.systemUTC());
-        link.call("SearchFacesByImage", bucket, Duration.ZERO, () -> "answer");
+        link.call("SearchFacesByImage", () -> "answer");
         assertEquals(HealthCheck.State.UP, call(link).getState());
     }
 
     @Test
     void refusedKeysAreDownUntilRestartSayingSo() {
         RekognitionLink link = new RekognitionLink("presenca-door", Duration.ofMinutes(1), Clock.systemUTC());
-        link.call("SearchFacesByImage", bucket, Duration.ZERO, () -> {
+        link.call("SearchFacesByImage", () -> {
             throw AwsServiceException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
                     .errorCode("UnrecognizedClientException").errorMessage("The security token is invalid").build()).build();
         });
@@ -47,7 +44,7 @@ class RekognitionHealthCheckTest {
         ManualClock clock = new ManualClock(Instant.parse("2026-03-02T08:00:00Z"));
         RekognitionLink link = new RekognitionLink("presenca-door", Duration.ofMinutes(1), clock);
         for (int i = 0; i < 3; i++) {
-            link.call("SearchFacesByImage", bucket, Duration.ZERO, () -> {
+            link.call("SearchFacesByImage", () -> {
                 throw SdkClientException.create("Connect timed out");
             });
         }

@@ -58,8 +58,8 @@ class CollectionSyncTest {
         db = Database.open(root.resolve("attendance.db"));
         enroll("obama", "obama/obama.jpg", "obama/obama2.jpg");
         enroll("biden", "biden/biden.jpg");
-        sync = new CollectionSync(new FaceCollection(client, COLLECTION), link, new TokenBucket(1000),
-                new RekognitionFaceStore(db), faces, FaceEmbedder.MODEL_NAME, "HIGH", Duration.ofSeconds(1));
+        sync = new CollectionSync(new FaceCollection(client, COLLECTION, new CallRate(1000), Duration.ofSeconds(5)), link,
+                new RekognitionFaceStore(db), faces, FaceEmbedder.MODEL_NAME, "HIGH");
     }
 
     @AfterEach
@@ -176,7 +176,7 @@ class CollectionSyncTest {
         sync.sync();
         // someone deletes the collection in the AWS console; a search finds it missing
         new FakeDeleter(fake).deleteCollection();
-        FaceSearch search = new FaceSearch(new FaceCollection(client, COLLECTION), link, new TokenBucket(1000), 93);
+        FaceSearch search = new FaceSearch(new FaceCollection(client, COLLECTION, new CallRate(1000), Duration.ofSeconds(5)), link, 93);
         assertTrue(search.search(new byte[] {(byte) 0xFF, (byte) 0xD8}, Duration.ZERO) instanceof FaceSearch.Unanswered);
 
         CollectionSync.Report report = sync.sync();
@@ -230,7 +230,7 @@ class CollectionSyncTest {
     void eraseDeletesTheStudentsFacesFromTheCollectionAndWaitsForRekognitionWhenItIsOffline() {
         sync.sync();
         io.presenca.privacy.StudentEraser eraser = new io.presenca.privacy.StudentEraser(faces, db,
-                new FaceCollection(client, COLLECTION), null);
+                new FaceCollection(client, COLLECTION, new CallRate(1000), Duration.ofSeconds(5)), null);
 
         fake.offline(true);
         io.presenca.privacy.ErasureReport offline = eraser.erase("obama", io.presenca.config.EraseAttendance.KEEP);
@@ -248,7 +248,7 @@ class CollectionSyncTest {
         assertEquals(1, fake.requests("DeleteFaces").size());
         // (the test templates are all zeros, like biden's, so only the Rekognition line is telling here)
         io.presenca.privacy.ErasureCheck check = new io.presenca.privacy.ErasureCheck(faces, db,
-                new FaceCollection(client, COLLECTION), null);
+                new FaceCollection(client, COLLECTION, new CallRate(1000), Duration.ofSeconds(5)), null);
         assertTrue(check.verify("obama", io.presenca.config.EraseAttendance.KEEP).lines().contains(
                 new io.presenca.privacy.ErasureReport.Line("Rekognition collection " + COLLECTION, "no face of the student", true)));
         assertTrue(check.verify("biden", io.presenca.config.EraseAttendance.KEEP).lines().contains(

@@ -25,7 +25,7 @@ class FaceSearchTest {
     private final Settings settings = RekognitionTestSettings.pointingAt(fake, "FACE_RECOGNITION_THRESHOLD", "97.5");
     private final RekognitionClient client = RekognitionClients.create(settings);
     private final RekognitionLink link = new RekognitionLink("school-test", Duration.ofSeconds(30), Clock.systemUTC());
-    private final FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test"), link, new TokenBucket(50),
+    private final FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test", new CallRate(50), Duration.ofSeconds(5)), link,
             settings.faceRecognitionThreshold);
 
     @AfterEach

@@ -49,7 +49,7 @@ class FallbackRecheckTest {
         db = Database.open(Path.of("target", "test-data", UUID.randomUUID().toString(), "attendance.db"));
         new StudentStore(db).upsert("amy", "Amy", "5A");
         new StudentStore(db).upsert("bob", "Bob", "5A");
-        FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test"), link, new TokenBucket(1000), 93);
+        FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test", new CallRate(1000), Duration.ofSeconds(5)), link, 93);
         recheck = new FallbackRecheck(new RecheckStore(db), search, rule, Duration.ofDays(30), Duration.ZERO,
                 new Clock() {
                     @Override

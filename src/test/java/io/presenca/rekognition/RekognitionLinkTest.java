@@ -31,10 +31,9 @@ class RekognitionLinkTest {
 
     private final FakeRekognition fake = new FakeRekognition();
     private final RekognitionClient client = RekognitionClients.create(RekognitionTestSettings.pointingAt(fake));
-    private final FaceCollection collection = new FaceCollection(client, "school-test");
+    private final FaceCollection collection = new FaceCollection(client, "school-test", new CallRate(1000), Duration.ofSeconds(5));
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T08:00:00Z"));
     private final RekognitionLink link = new RekognitionLink("school-test", Duration.ofSeconds(30), clock);
-    private final TokenBucket bucket = new TokenBucket(1000);
 
     @AfterEach
     void close() {
@@ -43,7 +42,7 @@ class RekognitionLinkTest {
     }
 
     private Outcome<Optional<FaceCollection.Found>> search() {
-        return link.call("SearchFacesByImage", bucket, Duration.ZERO, () -> collection.search(JPEG, 95));
+        return link.call("SearchFacesByImage", () -> collection.search(JPEG, 95, Duration.ZERO));
     }
 
     private static Kind failureKind(Outcome<?> outcome) {
@@ -121,7 +120,7 @@ class RekognitionLinkTest {
     }
 
     @Test
-    void aTrialThatEndsWithoutAnAnswerLeavesTheBreakerFreeForTheNextCaller() throws Exception {
+    void aTrialThatEndsWithoutAnAnswerLeavesTheBreakerFreeForTheNextCaller() {
         fake.when("SearchFacesByImage", r -> Reply.error(503, "ServiceUnavailableException", "Service unavailable"));
         for (int i = 0; i < 3; i++) {
             search();
@@ -130,12 +129,13 @@ class RekognitionLinkTest {
         clock.now = clock.now.plusSeconds(31);
 
         // the trial's caller cannot wait for its rate-limit turn
-        TokenBucket empty = new TokenBucket(0.001);
-        empty.acquire(Duration.ZERO);
+        CallRate spent = new CallRate(0.001);
+        spent.call("test", Duration.ZERO, () -> null); // the one turn of the next 1000 s
+        FaceCollection limited = new FaceCollection(client, "school-test", spent, Duration.ZERO);
         assertEquals(new RekognitionLink.NotCalled<>(RekognitionLink.Skip.OVER_BUDGET),
-                link.call("SearchFacesByImage", empty, Duration.ZERO, () -> collection.search(JPEG, 95)));
+                link.call("SearchFacesByImage", () -> limited.search(JPEG, 95, Duration.ZERO)));
         // the next one fails with something that is not the SDK's (a bug on our side): it is thrown on
-        assertThrows(IllegalStateException.class, () -> link.call("SearchFacesByImage", bucket, Duration.ZERO, () -> {
+        assertThrows(IllegalStateException.class, () -> link.call("SearchFacesByImage", () -> {
             throw new IllegalStateException("a bug");
         }));
         assertEquals(CircuitBreaker.State.HALF_OPEN, link.breaker().getState());
@@ -178,12 +178,12 @@ class RekognitionLinkTest {
 
     @Test
     void aCallerThatCannotWaitForItsTokenIsNotCalled() {
-        TokenBucket slow = new TokenBucket(1);
+        FaceCollection slow = new FaceCollection(client, "school-test", new CallRate(1), Duration.ZERO);
         fake.searchFinds("ana", 99);
         assertInstanceOf(RekognitionLink.Answered.class,
-                link.call("SearchFacesByImage", slow, Duration.ZERO, () -> collection.search(JPEG, 95)));
+                link.call("SearchFacesByImage", () -> slow.search(JPEG, 95, Duration.ZERO)));
         assertEquals(new RekognitionLink.NotCalled<>(RekognitionLink.Skip.OVER_BUDGET),
-                link.call("SearchFacesByImage", slow, Duration.ofMillis(100), () -> collection.search(JPEG, 95)));
+                link.call("SearchFacesByImage", () -> slow.search(JPEG, 95, Duration.ofMillis(100))));
         assertEquals(1, fake.requests().size());
         assertTrue(link.summary().startsWith("1 answered"), link.summary());
         assertTrue(link.summary().contains("1 not sent (over budget)"), link.summary());

@@ -60,7 +60,7 @@ class RekognitionMatcherTest {
     }
 
     private RekognitionMatcher matcher(MatcherKind kind, double tps, Duration frameBudget) {
-        FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test"), link, new TokenBucket(tps), 93);
+        FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test", new CallRate(tps), Duration.ofSeconds(5)), link, 93);
         return new RekognitionMatcher(kind, local, search, frameBudget, ENROLLED::contains, true, System::nanoTime);
     }
 
