@@ -89,6 +89,30 @@ class CollectionSyncTest {
     }
 
     @Test
+    void aFreshDatabaseOnTheSameCollectionAdoptsItsFacesAndDeletesTheUnknownOnes() throws Exception {
+        sync.sync();
+        FaceCollection collection = new FaceCollection(client, COLLECTION, new CallRate(1000), Duration.ofSeconds(5));
+        collection.index("someone-gone", Files.readAllBytes(AGEITGEY.resolve("biden/biden.jpg")), "NONE");
+        assertEquals(4, fake.faces(COLLECTION).size());
+
+        // the SQLite file is lost: a new one, the same photos enrolled again, the same DEVICE_ID and collection
+        Path root = Path.of("target", "test-data", UUID.randomUUID().toString());
+        faces = Files.createDirectories(root.resolve("faces"));
+        db = Database.open(root.resolve("attendance.db"));
+        enroll("obama", "obama/obama.jpg", "obama/obama2.jpg");
+        enroll("biden", "biden/biden.jpg");
+        fake.forgetRequests();
+        CollectionSync.Report report = new CollectionSync(collection, link, new RekognitionFaceStore(db), faces,
+                FaceEmbedder.MODEL_NAME, "HIGH").sync();
+
+        assertEquals(new CollectionSync.Report(0, 0, 1, 0, true), report);
+        assertEquals(3, fake.faces(COLLECTION).size(), "exactly one face per photo: " + fake.faces(COLLECTION));
+        assertEquals(fake.faces(COLLECTION), storedFaceIds(), "each photo's face is known here, with its student");
+        assertEquals(List.of(), fake.requests("IndexFaces"), "adopted, not indexed a second time");
+        assertEquals(1, fake.requests("ListFaces").size());
+    }
+
+    @Test
     void theFirstSyncCreatesTheCollectionAndIndexesEveryPhotoOnce() throws Exception {
         CollectionSync.Report report = sync.sync();
 
