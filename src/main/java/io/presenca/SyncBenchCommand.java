@@ -5,6 +5,7 @@ import io.presenca.store.Database;
 import io.presenca.store.Sql;
 import io.presenca.store.SyncStatus;
 import io.presenca.store.Timestamps;
+import io.presenca.sync.CentralDatabase;
 import io.presenca.sync.CentralSync;
 import io.presenca.sync.bench.LoopbackApi;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -160,7 +161,7 @@ final class SyncBenchCommand {
     /** A connection to the settings' database, used to create and drop the scratch one. */
     private static Connection adminConnection(Settings at) throws SQLException {
         String url = "jdbc:postgresql://" + at.postgresHost + ":" + at.postgresPort + "/" + at.postgresDb
-                + "?sslmode=" + at.postgresSslMode
+                + "?sslmode=" + CentralDatabase.sslModeFor(at.postgresSslMode, at.postgresHost)
                 + (at.postgresSslRootCert == null ? "" : "&sslrootcert=" + at.postgresSslRootCert.toAbsolutePath());
         return DriverManager.getConnection(url, at.postgresUser, at.postgresPassword);
     }

@@ -4,8 +4,10 @@ import io.presenca.config.ConfigurationException;
 import io.presenca.config.Settings;
 import io.presenca.store.SyncQueue;
 import io.presenca.store.SyncStatus;
+import io.presenca.store.SyncTotals;
 import io.presenca.sync.CentralSync;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -15,12 +17,16 @@ import org.apache.camel.main.Main;
  * {@code sync --once}: runs the attendance sync route until nothing is pending (retry times are not
  * waited for), then the student sync, through the same YAML routes as the gateway's timers.
  * {@code sync --retry-dead}: puts dead records back in the queue first, with a fresh retry budget.
- * Exit code 0 when every pending record ended synced or rejected and both syncs worked; 1 otherwise,
- * with the reason printed.
+ * It prints what this run did (records sent, accepted, rejected, failed) and what is left. Exit code 0
+ * when every pending record ended synced or rejected and both syncs worked; 1 when a sync failed or
+ * records are left pending, with the reason printed; {@link #DEAD_LETTERS_LEFT} when all went well but
+ * dead letters remain, so cron and monitors see records that need a person.
  */
 final class SyncCommand {
 
     private static final int REJECTIONS_SHOWN = 20;
+    /** The exit code when the run went well but dead-lettered records remain (README, commands). */
+    static final int DEAD_LETTERS_LEFT = 3;
 
     private final Settings settings;
     private final boolean retryDead;
@@ -53,6 +59,7 @@ final class SyncCommand {
             sync.bindTo(main, false, gateway.galleryLoader());
             main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
             long started = System.nanoTime();
+            Instant runStart = Instant.now();
             String attendanceFailure;
             String studentFailure;
             main.start();
@@ -65,22 +72,29 @@ final class SyncCommand {
             } finally {
                 main.stop();
             }
+            SyncTotals run = queue.totalsSince(runStart);
+            out.printf("sync: this run sent %d records: %d accepted, %d rejected, %d failed (%.1f s)%n", run.sent(),
+                    run.accepted(), run.rejected(), run.failed(), (System.nanoTime() - started) / 1e9);
             Map<SyncStatus, Long> counts = queue.countByStatus();
-            out.printf("sync: %d synced, %d rejected, %d pending, %d dead (%.1f s)%n", counts.get(SyncStatus.SYNCED),
-                    counts.get(SyncStatus.REJECTED), counts.get(SyncStatus.PENDING), counts.get(SyncStatus.DEAD),
-                    (System.nanoTime() - started) / 1e9);
+            out.printf("sync: in SQLite now %d synced, %d rejected, %d pending, %d dead%n", counts.get(SyncStatus.SYNCED),
+                    counts.get(SyncStatus.REJECTED), counts.get(SyncStatus.PENDING), counts.get(SyncStatus.DEAD));
             printRejections(out, queue.rejectedReasons(REJECTIONS_SHOWN + 1));
             boolean pendingLeft = counts.get(SyncStatus.PENDING) > 0;
             if (attendanceFailure != null) {
                 out.println("sync: attendance sync failed: " + attendanceFailure);
             }
-            if (counts.get(SyncStatus.DEAD) > 0) {
-                out.println("sync: dead records are not sent by --once; use --retry-dead once their cause is fixed");
+            boolean deadLeft = counts.get(SyncStatus.DEAD) > 0;
+            if (deadLeft) {
+                out.println("sync: " + counts.get(SyncStatus.DEAD) + " dead records are not sent by --once; use"
+                        + " --retry-dead once their cause is fixed (exit code " + DEAD_LETTERS_LEFT + ")");
             }
             if (studentFailure != null) {
                 out.println("sync: student sync failed: " + studentFailure);
             }
-            return pendingLeft || attendanceFailure != null || studentFailure != null ? 1 : 0;
+            if (pendingLeft || attendanceFailure != null || studentFailure != null) {
+                return 1;
+            }
+            return deadLeft ? DEAD_LETTERS_LEFT : 0;
         }
     }
 

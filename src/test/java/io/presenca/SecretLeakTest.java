@@ -15,8 +15,8 @@ import io.presenca.config.OwnerOnlyLogFileAppender;
 import io.presenca.config.Settings;
 import io.presenca.rekognition.FakeRekognition;
 import io.presenca.rekognition.FakeRekognition.Reply;
-import io.presenca.resilience.CircuitBreaker;
 import io.presenca.store.PendingRecord;
+import io.presenca.sync.ApiPause;
 import io.presenca.sync.ExternalApi;
 import io.presenca.sync.SyncBatch;
 import io.presenca.sync.SyncRun;
@@ -190,12 +190,25 @@ class SecretLeakTest {
 
             // the school's API refusing the key: the refusal as the sync sees it
             ExternalApi refused = new ExternalApi(api.url(), API_KEY, "test-door", Duration.ofSeconds(2),
-                    new CircuitBreaker("The external API", "records stay pending", 5, Duration.ofMinutes(1)), Clock.systemUTC());
+                    ExternalApi.circuitBreaker(Duration.ofMinutes(1), Clock.systemUTC()), new ApiPause(), Clock.systemUTC());
             SyncBatch batch = new SyncBatch(new SyncRun(true), List.of(new PendingRecord(UUID.randomUUID().toString(),
                     "Aaron_Peirsol", "test-door", Instant.now(), 97.0, 0.3, "local", 0)));
             RuntimeException e = assertThrows(RuntimeException.class, () -> refused.validate(batch));
             for (Throwable t = e; t != null; t = t.getCause()) {
                 seen.append(t).append('\n');
+            }
+
+            // the school's API echoing the key it received in its error body, failing or refusing the batch
+            for (int status : new int[] {500, 422}) {
+                try (LoopbackApi echoing = LoopbackApi.start(API_KEY,
+                        call -> LoopbackApi.Reply.of(status, "{\"error\":\"bad request with key " + call.apiKey() + "\"}"))) {
+                    ExternalApi echoed = new ExternalApi(echoing.url(), API_KEY, "test-door", Duration.ofSeconds(2),
+                            ExternalApi.circuitBreaker(Duration.ofMinutes(1), Clock.systemUTC()), new ApiPause(), Clock.systemUTC());
+                    RuntimeException echo = assertThrows(RuntimeException.class, () -> echoed.validate(
+                            new SyncBatch(new SyncRun(true), batch.records())));
+                    assertTrue(echo.getMessage().contains("bad request with key ****"), echo.getMessage());
+                    seen.append(echo).append('\n');
+                }
             }
         } finally {
             api.close();

@@ -59,6 +59,7 @@ class SyncCommandTest {
         gateway.api.answer(call -> Reply.of(503, "<html>Service Unavailable</html>"));
 
         assertEquals(1, presenca("sync", "--once"));
+        assertTrue(out().contains("this run sent 8 records: 0 accepted, 0 rejected, 8 failed"), out());
         assertTrue(out().contains("0 synced, 0 rejected, 8 pending, 0 dead"), out());
         assertTrue(out().contains("HTTP 503; body: <html>Service Unavailable</html>"), out());
         assertEquals(1, presenca("sync", "--once"));
@@ -68,11 +69,13 @@ class SyncCommandTest {
         assertEquals(0, gateway.pgRecords());
 
         gateway.api.answer(LoopbackApi.acceptingAll());
-        assertEquals(0, presenca("sync", "--once"), out());
+        assertEquals(SyncCommand.DEAD_LETTERS_LEFT, presenca("sync", "--once"), "cron sees the dead letters: " + out());
+        assertTrue(out().contains("this run sent 0 records") && out().contains("8 dead records are not sent"), out());
         assertEquals(8, gateway.local().get(SyncStatus.DEAD), "--once leaves dead records alone");
 
         assertEquals(0, presenca("sync", "--retry-dead"), out());
         assertTrue(out().contains("8 dead records put back in the queue"), out());
+        assertTrue(out().contains("this run sent 8 records: 8 accepted, 0 rejected, 0 failed"), out());
         assertTrue(out().contains("8 synced, 0 rejected, 0 pending, 0 dead"), out());
         assertEquals(8, gateway.pgRecords());
         assertEquals(8, gateway.pgDistinctIds());
@@ -91,6 +94,7 @@ class SyncCommandTest {
 
         gateway.postgresReachable(true);
         assertEquals(0, presenca("sync", "--once"), out());
+        assertTrue(out().contains("this run sent 3 records: 2 accepted, 1 rejected, 0 failed"), out());
         assertTrue(out().contains("2 synced, 1 rejected, 0 pending, 0 dead"), out());
         assertTrue(out().contains("rejected " + ids.get(1) + ": unknown student"), out());
     }

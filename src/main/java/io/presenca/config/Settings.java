@@ -127,8 +127,9 @@ public final class Settings {
         postgresPassword = read.secret("POSTGRES_PASSWORD");
         postgresHost = read.text("POSTGRES_HOST", "localhost");
         postgresPort = read.integer("POSTGRES_PORT", 5435, 1, 65_535);
-        postgresSslMode = read.choice("POSTGRES_SSLMODE", "prefer",
-                "disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+        // auto: verify-full, or prefer for a PostgreSQL on this machine (resolved by CentralDatabase)
+        postgresSslMode = read.choice("POSTGRES_SSLMODE", "auto",
+                "auto", "disable", "allow", "prefer", "require", "verify-ca", "verify-full");
         postgresSslRootCert = read.path("POSTGRES_SSLROOTCERT", null);
         externalApiUrl = read.url("EXTERNAL_API_URL");
         externalApiKey = read.secret("EXTERNAL_API_KEY");

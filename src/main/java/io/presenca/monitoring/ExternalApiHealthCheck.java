@@ -1,6 +1,5 @@
 package io.presenca.monitoring;
 
-import io.presenca.resilience.CircuitBreaker;
 import io.presenca.sync.CentralSync;
 
 /** The school's validation API is reachable, its key accepted and its circuit breaker closed (readiness only). */
@@ -15,11 +14,13 @@ final class ExternalApiHealthCheck extends GatewayHealthCheck {
 
     @Override
     String problem() {
-        if (sync.alerts().apiKeyRefused()) {
-            return "the external API refused EXTERNAL_API_KEY (401/403): syncing stopped; fix the key and restart";
+        String stopped = sync.alerts().syncStopped();
+        if (stopped != null) {
+            return "syncing stopped: " + stopped;
         }
-        if (sync.apiCircuit().state() == CircuitBreaker.State.OPEN) {
-            return "circuit breaker open after repeated failed API calls; the next call waits SYNC_CIRCUIT_OPEN_SECONDS";
+        String breaker = sync.apiCircuitWatch().problem();
+        if (breaker != null) {
+            return breaker + " (failed API calls; records stay pending, the next try is after SYNC_CIRCUIT_OPEN_SECONDS)";
         }
         return sync.gate().apiUnreachable();
     }

@@ -17,9 +17,13 @@ final class RekognitionHealthCheck extends GatewayHealthCheck {
         if (link.disabledBy() != null) {
             return "Rekognition disabled until restart: " + link.disabledBy().message() + "; faces are matched locally";
         }
+        String breaker = link.breakerWatch().problem();
+        if (breaker != null) {
+            return "Rekognition is not answering: " + breaker + "; faces are matched locally";
+        }
         if (!link.looksReachable()) {
-            return "Rekognition is not answering (circuit breaker " + link.breaker().state()
-                    + ", or collection " + link.collectionId() + " missing); faces are matched locally";
+            return "Rekognition collection " + link.collectionId() + " is missing until the collection sync re-creates it;"
+                    + " faces are matched locally";
         }
         return null;
     }

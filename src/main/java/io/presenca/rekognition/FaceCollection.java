@@ -1,5 +1,7 @@
 package io.presenca.rekognition;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.services.rekognition.model.FaceMatch;
 import software.amazon.awssdk.services.rekognition.model.FaceRecord;
 import software.amazon.awssdk.services.rekognition.model.Image;
 import software.amazon.awssdk.services.rekognition.model.IndexFacesResponse;
+import software.amazon.awssdk.services.rekognition.model.ListFacesResponse;
 import software.amazon.awssdk.services.rekognition.model.QualityFilter;
 import software.amazon.awssdk.services.rekognition.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.rekognition.model.SearchFacesByImageResponse;
@@ -19,8 +22,8 @@ import software.amazon.awssdk.services.rekognition.model.UnindexedFace;
 
 /**
  * The school's face collection in Rekognition: one face per accepted enrollment photo, its
- * ExternalImageId the student id. Plain SDK calls; {@link RekognitionLink} decides whether and when
- * they are made.
+ * ExternalImageId the student id. Plain SDK calls, each request (every page of a listing too) after
+ * its turn at the gateway's one {@link CallRate}; {@link RekognitionLink} decides whether they are made.
  */
 public final class FaceCollection {
 
@@ -36,15 +39,27 @@ public final class FaceCollection {
     public record Found(String studentId, double similarity, String faceId, String runnerUpId, double runnerUpSimilarity) {
     }
 
+    /** A face in the collection as ListFaces shows it. */
+    public record ListedFace(String faceId, String externalImageId) {
+    }
+
     /** Enough faces back that several photos of the best student still leave room for a runner-up. */
     private static final int SEARCH_MAX_FACES = 10;
 
     private final RekognitionClient client;
     private final String id;
+    private final CallRate rate;
+    private final Duration waitForTurn;
 
-    public FaceCollection(RekognitionClient client, String id) {
+    /**
+     * @param rate        the gateway's one limit on Rekognition calls
+     * @param waitForTurn how long a call other than a search (upkeep, erasure) may wait for its turn
+     */
+    public FaceCollection(RekognitionClient client, String id, CallRate rate, Duration waitForTurn) {
         this.client = client;
         this.id = id;
+        this.rate = rate;
+        this.waitForTurn = waitForTurn;
     }
 
     public String id() {
@@ -54,31 +69,38 @@ public final class FaceCollection {
     /** Creates the collection when it does not exist. */
     public Ensured ensureExists() {
         try {
-            DescribeCollectionResponse described = client.describeCollection(r -> r.collectionId(id));
+            DescribeCollectionResponse described = rate.call("DescribeCollection", waitForTurn,
+                    () -> client.describeCollection(r -> r.collectionId(id)));
             return new Ensured(described.faceModelVersion(), false);
         } catch (ResourceNotFoundException e) {
-            return new Ensured(client.createCollection(r -> r.collectionId(id)).faceModelVersion(), true);
+            return new Ensured(create(), true);
         }
     }
 
     /** Deletes the collection and every face in it, then creates it empty (on the current face model). */
     public String recreate() {
         try {
-            client.deleteCollection(r -> r.collectionId(id));
+            rate.call("DeleteCollection", waitForTurn, () -> client.deleteCollection(r -> r.collectionId(id)));
         } catch (ResourceNotFoundException e) {
             // nothing to delete
         }
-        return client.createCollection(r -> r.collectionId(id)).faceModelVersion();
+        return create();
+    }
+
+    /** CreateCollection; the face model version it was made on. */
+    private String create() {
+        return rate.call("CreateCollection", waitForTurn, () -> client.createCollection(r -> r.collectionId(id)))
+                .faceModelVersion();
     }
 
     /** IndexFaces with MaxFaces 1: Rekognition keeps the largest face of the photo. */
     public Indexed index(String studentId, byte[] jpeg, String qualityFilter) {
-        IndexFacesResponse response = client.indexFaces(r -> r.collectionId(id)
+        IndexFacesResponse response = rate.call("IndexFaces", waitForTurn, () -> client.indexFaces(r -> r.collectionId(id)
                 .image(Image.builder().bytes(SdkBytes.fromByteArray(jpeg)).build())
                 .externalImageId(studentId)
                 .maxFaces(1)
                 .qualityFilter(QualityFilter.fromValue(qualityFilter))
-                .detectionAttributes(List.of()));
+                .detectionAttributes(List.of())));
         Optional<FaceRecord> record = response.faceRecords().stream().findFirst();
         if (record.isPresent()) {
             return new Indexed(record.get().face().faceId(), null);
@@ -92,26 +114,41 @@ public final class FaceCollection {
 
     /** ListFaces, every page: the ids of the faces indexed for {@code studentId} (its ExternalImageId). */
     public List<String> facesOf(String studentId) {
-        return client.listFacesPaginator(r -> r.collectionId(id).maxResults(4096)).faces().stream()
-                .filter(face -> studentId.equals(face.externalImageId())).map(face -> face.faceId()).toList();
+        return faces().stream().filter(face -> studentId.equals(face.externalImageId())).map(ListedFace::faceId).toList();
+    }
+
+    /** ListFaces, every page, each page a call of its own. */
+    public List<ListedFace> faces() {
+        List<ListedFace> faces = new ArrayList<>();
+        String page = null;
+        do {
+            String token = page;
+            ListFacesResponse response = rate.call("ListFaces", waitForTurn,
+                    () -> client.listFaces(r -> r.collectionId(id).maxResults(4096).nextToken(token)));
+            response.faces().forEach(face -> faces.add(new ListedFace(face.faceId(), face.externalImageId())));
+            page = response.nextToken();
+        } while (page != null);
+        return faces;
     }
 
     /** DeleteFaces; faces Rekognition no longer has count as deleted too. */
     public void delete(List<String> faceIds) {
         if (!faceIds.isEmpty()) {
-            client.deleteFaces(r -> r.collectionId(id).faceIds(faceIds));
+            rate.call("DeleteFaces", waitForTurn, () -> client.deleteFaces(r -> r.collectionId(id).faceIds(faceIds)));
         }
     }
 
     /**
      * SearchFacesByImage on a crop holding one face: the best student at or above {@code threshold}
-     * percent, with the best other student as runner-up. Empty when nobody is that similar.
+     * percent, with the best other student as runner-up. Empty when nobody is that similar. Throws
+     * {@link CallRate.NoTurnInTime} when its turn would come after {@code maxWait}.
      */
-    public Optional<Found> search(byte[] jpeg, double threshold) {
-        SearchFacesByImageResponse response = client.searchFacesByImage(r -> r.collectionId(id)
-                .image(Image.builder().bytes(SdkBytes.fromByteArray(jpeg)).build())
-                .maxFaces(SEARCH_MAX_FACES)
-                .faceMatchThreshold((float) threshold));
+    public Optional<Found> search(byte[] jpeg, double threshold, Duration maxWait) {
+        SearchFacesByImageResponse response = rate.call("SearchFacesByImage", maxWait,
+                () -> client.searchFacesByImage(r -> r.collectionId(id)
+                        .image(Image.builder().bytes(SdkBytes.fromByteArray(jpeg)).build())
+                        .maxFaces(SEARCH_MAX_FACES)
+                        .faceMatchThreshold((float) threshold)));
         Map<String, FaceMatch> bestPerStudent = new LinkedHashMap<>();
         for (FaceMatch match : response.faceMatches()) {
             String student = match.face() == null ? null : match.face().externalImageId();

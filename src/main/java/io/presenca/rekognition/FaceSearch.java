@@ -42,20 +42,18 @@ public final class FaceSearch {
 
     private final FaceCollection collection;
     private final RekognitionLink link;
-    private final TokenBucket bucket;
     private final double threshold;
 
-    public FaceSearch(FaceCollection collection, RekognitionLink link, TokenBucket bucket, double threshold) {
+    public FaceSearch(FaceCollection collection, RekognitionLink link, double threshold) {
         this.collection = collection;
         this.link = link;
-        this.bucket = bucket;
         this.threshold = threshold;
     }
 
     /** Searches for the face in {@code jpeg}, waiting at most {@code maxWait} for the rate limit. */
     public Answer search(byte[] jpeg, Duration maxWait) {
         RekognitionLink.Outcome<Optional<FaceCollection.Found>> outcome =
-                link.call(OPERATION, bucket, maxWait, () -> collection.search(jpeg, threshold));
+                link.call(OPERATION, () -> collection.search(jpeg, threshold, maxWait));
         if (outcome instanceof RekognitionLink.Answered<Optional<FaceCollection.Found>> answered) {
             return answered.value()
                     .<Answer>map(f -> new Match(f.studentId(), f.similarity(), f.runnerUpId(), f.runnerUpSimilarity()))

@@ -1,6 +1,10 @@
 package io.presenca.rekognition;
 
-import io.presenca.resilience.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.presenca.resilience.BreakerWatch;
+import io.presenca.resilience.Breakers;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,7 +32,7 @@ public final class RekognitionLink {
         NO_COLLECTION,
         /** Recent calls failed; the breaker is open. */
         CIRCUIT_OPEN,
-        /** No token within the time the caller could wait. */
+        /** No turn at the rate limit within the time the caller could wait. */
         OVER_BUDGET
     }
 
@@ -45,17 +49,23 @@ public final class RekognitionLink {
     public record Failed<T>(RekognitionFailure failure) implements Outcome<T> {
     }
 
+    private static final int FAILURES_TO_OPEN = 3;
+
     private final String collectionId;
     private final CircuitBreaker breaker;
+    private final BreakerWatch breakerWatch;
     private final Map<Skip, AtomicLong> skips = new EnumMap<>(Skip.class);
     private final Map<RekognitionFailure.Kind, AtomicLong> failures = new EnumMap<>(RekognitionFailure.Kind.class);
     private final AtomicLong answered = new AtomicLong();
     private volatile RekognitionFailure disabledBy;
     private volatile boolean collectionMissing;
 
-    public RekognitionLink(String collectionId, CircuitBreaker breaker) {
+    /** Opens the breaker after three failed calls in a row; {@code retryAfter} later one call tries again. */
+    public RekognitionLink(String collectionId, Duration retryAfter, Clock clock) {
         this.collectionId = collectionId;
-        this.breaker = breaker;
+        this.breaker = Breakers.create("rekognition", FAILURES_TO_OPEN, retryAfter, RekognitionLink::isOutage,
+                e -> e instanceof SdkException, clock);
+        this.breakerWatch = new BreakerWatch(breaker, "Rekognition", "matching locally", clock);
         for (Skip skip : Skip.values()) {
             skips.put(skip, new AtomicLong());
         }
@@ -65,49 +75,52 @@ public final class RekognitionLink {
     }
 
     /**
-     * Makes the call if credentials, collection, breaker and rate limit allow it within {@code maxWait}.
-     * {@code operation} names the call in log lines ("SearchFacesByImage").
+     * Makes the call if credentials, collection and breaker allow it; a call whose turn at the rate
+     * limit ({@link CallRate.NoTurnInTime}) comes too late is not made. {@code operation} names the
+     * call in log lines ("SearchFacesByImage").
      */
-    public <T> Outcome<T> call(String operation, TokenBucket bucket, Duration maxWait, Supplier<T> call) {
-        return attempt(true, operation, bucket, maxWait, call);
+    public <T> Outcome<T> call(String operation, Supplier<T> call) {
+        return attempt(true, operation, call);
     }
 
     /** For the collection's own upkeep (it is what repairs a missing collection): no collection check. */
-    <T> Outcome<T> callForUpkeep(String operation, TokenBucket bucket, Duration maxWait, Supplier<T> call) {
-        return attempt(false, operation, bucket, maxWait, call);
+    <T> Outcome<T> callForUpkeep(String operation, Supplier<T> call) {
+        return attempt(false, operation, call);
     }
 
-    private <T> Outcome<T> attempt(boolean needsCollection, String operation, TokenBucket bucket, Duration maxWait,
-                                   Supplier<T> call) {
+    private <T> Outcome<T> attempt(boolean needsCollection, String operation, Supplier<T> call) {
         if (disabledBy != null) {
             return notCalled(Skip.DISABLED);
         }
         if (needsCollection && collectionMissing) {
             return notCalled(Skip.NO_COLLECTION);
         }
-        if (!breaker.allowsCall()) {
+        // only asks: the permission is taken by the call itself, and given back however it ends
+        if (!Breakers.allowsCall(breaker)) {
             return notCalled(Skip.CIRCUIT_OPEN);
-        }
-        try {
-            if (!bucket.acquire(maxWait)) {
-                // a half-open trial that never ran must not leave the breaker waiting for it
-                breaker.trialNotMade();
-                return notCalled(Skip.OVER_BUDGET);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            breaker.trialNotMade();
-            return notCalled(Skip.OVER_BUDGET);
         }
         return callNow(operation, call);
     }
 
+    /** Network down, timeout, 5xx, throttled: counts against the breaker; other SDK errors are answers. */
+    private static boolean isOutage(Throwable failure) {
+        return failure instanceof SdkException e && RekognitionFailure.classify(e).kind().countsAgainstService();
+    }
+
+    /**
+     * The breaker takes its permission and gives it back however the call ends: an SDK error is
+     * recorded as failure or answer, anything else (a bug) releases the permission and is thrown on.
+     */
     private <T> Outcome<T> callNow(String operation, Supplier<T> call) {
         try {
-            T value = call.get();
-            breaker.succeeded();
+            T value = breaker.executeSupplier(call);
             answered.incrementAndGet();
             return new Answered<>(value);
+        } catch (CallNotPermittedException e) {
+            // another caller took the one trial call of the half-open breaker
+            return notCalled(Skip.CIRCUIT_OPEN);
+        } catch (CallRate.NoTurnInTime e) {
+            return notCalled(Skip.OVER_BUDGET);
         } catch (SdkException e) {
             RekognitionFailure failure = RekognitionFailure.classify(e);
             failures.get(failure.kind()).incrementAndGet();
@@ -118,13 +131,11 @@ public final class RekognitionLink {
 
     private void react(String operation, RekognitionFailure failure) {
         switch (failure.kind()) {
-            case UNAVAILABLE, THROTTLED -> {
-                breaker.failed(operation + ": " + failure.message());
-                LOG.debug("Rekognition {} failed: {}", operation, failure.message());
+            case UNAVAILABLE, THROTTLED -> LOG.debug("Rekognition {} failed: {}", operation, failure.message());
+            case NO_FACE, REFUSED -> {
+                // Rekognition answered: nothing to do but fall back for this face
             }
-            case NO_FACE, REFUSED -> breaker.succeeded();
             case BAD_CREDENTIALS -> {
-                breaker.succeeded();
                 if (disabledBy == null) {
                     disabledBy = failure;
                     LOG.error("Rekognition refused the gateway's AWS credentials ({}: {}). Faces are matched locally from now"
@@ -134,7 +145,6 @@ public final class RekognitionLink {
                 }
             }
             case COLLECTION_MISSING -> {
-                breaker.succeeded();
                 if (!collectionMissing) {
                     collectionMissing = true;
                     LOG.error("Rekognition collection '{}' does not exist ({}: {}). Faces are matched locally until the"
@@ -174,11 +184,16 @@ public final class RekognitionLink {
 
     /** Whether a call now would be made at all (ignoring the rate limit): for callers that need not even try. */
     public boolean looksReachable() {
-        return disabledBy == null && !collectionMissing && breaker.state() != CircuitBreaker.State.OPEN;
+        return disabledBy == null && !collectionMissing && breaker.getState() != CircuitBreaker.State.OPEN;
     }
 
     public CircuitBreaker breaker() {
         return breaker;
+    }
+
+    /** Says how long the breaker has not been closed, for the health check. */
+    public BreakerWatch breakerWatch() {
+        return breakerWatch;
     }
 
     public long answered() {

@@ -3,7 +3,6 @@ package io.presenca.rekognition;
 import io.presenca.config.Settings;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatcher;
-import io.presenca.resilience.CircuitBreaker;
 import io.presenca.store.Database;
 import io.presenca.store.RecheckStore;
 import io.presenca.store.RekognitionFaceStore;
@@ -21,16 +20,13 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
  */
 public final class RekognitionServices implements AutoCloseable {
 
-    /** Upkeep runs on its own timer thread: it may wait for its rate-limit turn. */
+    /** Upkeep and erasure run on their own threads: they may wait for their rate-limit turn. */
     private static final Duration UPKEEP_WAIT = Duration.ofSeconds(30);
-    private static final int FAILURES_TO_OPEN = 3;
 
     private final Settings settings;
     private final Database database;
     private final RekognitionClient client;
     private final RekognitionLink link;
-    private final TokenBucket searches;
-    private final TokenBucket upkeep;
     private final FaceCollection collection;
 
     public RekognitionServices(Settings settings, Database database) {
@@ -41,12 +37,11 @@ public final class RekognitionServices implements AutoCloseable {
         this.settings = settings;
         this.database = database;
         this.client = client;
-        this.link = new RekognitionLink(settings.rekognitionCollectionId,
-                new CircuitBreaker("Rekognition", "matching locally", FAILURES_TO_OPEN, Duration.ofSeconds(settings.rekognitionRetrySeconds)));
-        // SearchFacesByImage and IndexFaces have separate quotas at AWS; rechecks share the camera's
-        this.searches = new TokenBucket(settings.rekognitionTps);
-        this.upkeep = new TokenBucket(settings.rekognitionTps);
-        this.collection = new FaceCollection(client, settings.rekognitionCollectionId);
+        this.link = new RekognitionLink(settings.rekognitionCollectionId, Duration.ofSeconds(settings.rekognitionRetrySeconds),
+                Clock.systemUTC());
+        // one limit for every call (search, index, list, delete, upkeep, erasure): what AWS counts is the sum
+        this.collection = new FaceCollection(client, settings.rekognitionCollectionId,
+                new CallRate(settings.rekognitionTps), UPKEEP_WAIT);
     }
 
     /**
@@ -55,7 +50,7 @@ public final class RekognitionServices implements AutoCloseable {
      * acceptance itself is still decided at FACE_RECOGNITION_THRESHOLD.
      */
     public FaceSearch search() {
-        return new FaceSearch(collection, link, searches, settings.faceRecognitionThreshold - settings.reviewBand);
+        return new FaceSearch(collection, link, settings.faceRecognitionThreshold - settings.reviewBand);
     }
 
     /** The capture route's {@code faceMatcher} for MATCHER=rekognition or hybrid, around the local one. */
@@ -68,8 +63,8 @@ public final class RekognitionServices implements AutoCloseable {
     }
 
     public CollectionSync collectionSync() {
-        return new CollectionSync(collection, link, upkeep, new RekognitionFaceStore(database), settings.facesDir,
-                FaceEmbedder.MODEL_NAME, settings.rekognitionQualityFilter, UPKEEP_WAIT);
+        return new CollectionSync(collection, link, new RekognitionFaceStore(database), settings.facesDir,
+                FaceEmbedder.MODEL_NAME, settings.rekognitionQualityFilter);
     }
 
     /** Rechecks only take a token that is free at once: the camera's faces come first. */

@@ -4,8 +4,8 @@
  *
  * <p>{@link io.presenca.rekognition.RekognitionClients} builds the client (credential chain or explicit
  * keys, REKOGNITION_ENDPOINT). Every call goes through {@link io.presenca.rekognition.RekognitionLink}:
- * a {@link io.presenca.rekognition.TokenBucket} keeps to REKOGNITION_TPS, a
- * {@link io.presenca.resilience.CircuitBreaker} stops calling a service that is not answering, and
+ * one {@link io.presenca.rekognition.CallRate} (inside {@link io.presenca.rekognition.FaceCollection}) keeps every request to REKOGNITION_TPS, a
+ * resilience4j circuit breaker ({@link io.presenca.resilience.Breakers}) stops calling a service that is not answering, and
  * {@link io.presenca.rekognition.RekognitionFailure} sorts errors into "fall back for this face",
  * "no face in the crop" and "misconfigured: say so once, then match locally".
  * {@link io.presenca.rekognition.FaceCollection} holds the school's faces (IndexFaces at enrollment,

@@ -27,14 +27,14 @@ public final class CentralCopyStore {
         this.db = db;
     }
 
-    /** Where the incremental sync called {@code name} stopped last time, if it ever ran. */
-    public Optional<Instant> cursor(String name) {
+    /** Where the incremental sync called {@code name} stopped last time, as that sync wrote it, if it ever ran. */
+    public Optional<String> cursor(String name) {
         return db.withConnection(c -> Sql.first(c, "SELECT value FROM sync_cursors WHERE name = ?",
-                row -> Timestamps.parse(row.getString("value")), name));
+                row -> row.getString("value"), name));
     }
 
     public Applied apply(List<CentralStudent> students, List<CentralTemplate> templates, String cursorName,
-                         Instant cursor) {
+                         String cursor) {
         return db.inTransaction(c -> {
             Instant now = Timestamps.now();
             int changed = 0;

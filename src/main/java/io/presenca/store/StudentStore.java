@@ -20,8 +20,10 @@ public final class StudentStore {
     }
 
     /**
-     * Adds the student or updates their name and class; re-activates a soft-deleted student, except
-     * one the school's central database deleted: photos left in FACES_DIR must not bring them back.
+     * Adds the student or updates their name and class where a value is given: a null keeps what is
+     * there, so a folder without {@code student.json} never blanks the name and class the school's
+     * central database sent. Re-activates a soft-deleted student, except one the school's central
+     * database deleted: photos left in FACES_DIR must not bring them back.
      */
     public void upsert(String id, String name, String className) {
         requireId(id);
@@ -30,7 +32,8 @@ public final class StudentStore {
                 INSERT INTO students(id, name, class_name, active, deleted_at, created_at, updated_at)
                 VALUES (?, ?, ?, 1, NULL, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET
-                    name = excluded.name, class_name = excluded.class_name,
+                    name = coalesce(excluded.name, students.name),
+                    class_name = coalesce(excluded.class_name, students.class_name),
                     active = 1 - students.deleted_centrally,
                     deleted_at = CASE WHEN students.deleted_centrally = 1 THEN students.deleted_at END,
                     updated_at = excluded.updated_at""",

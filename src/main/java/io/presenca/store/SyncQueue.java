@@ -132,6 +132,16 @@ public final class SyncQueue {
         return outcomes;
     }
 
+    /** The sync log rows of batches started at or after {@code since}, added up. */
+    public SyncTotals totalsSince(Instant since) {
+        return db.withConnection(c -> Sql.first(c, """
+                SELECT coalesce(sum(records_sent), 0) AS sent, coalesce(sum(accepted), 0) AS accepted,
+                       coalesce(sum(rejected), 0) AS rejected, coalesce(sum(failed), 0) AS failed
+                FROM sync_logs WHERE started_at >= ?""",
+                row -> new SyncTotals(row.getLong("sent"), row.getLong("accepted"), row.getLong("rejected"),
+                        row.getLong("failed")), since).orElseThrow());
+    }
+
     public long countPending() {
         return db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM attendance_records WHERE sync_status = ?",
                 PENDING));

@@ -32,7 +32,8 @@ public final class CentralDatabase implements Migrations.Target {
         dataSource.setDatabaseName(settings.postgresDb);
         dataSource.setUser(settings.postgresUser);
         dataSource.setPassword(settings.postgresPassword);
-        dataSource.setSslMode(settings.postgresSslMode);
+        String sslMode = sslModeFor(settings.postgresSslMode, settings.postgresHost);
+        dataSource.setSslMode(sslMode);
         if (settings.postgresSslRootCert != null) {
             dataSource.setSslRootCert(settings.postgresSslRootCert.toAbsolutePath().toString());
         }
@@ -42,7 +43,19 @@ public final class CentralDatabase implements Migrations.Target {
         dataSource.setReWriteBatchedInserts(true);
         dataSource.setApplicationName("presenca " + settings.deviceId);
         description = "the central PostgreSQL at " + settings.postgresHost + ":" + settings.postgresPort + "/"
-                + settings.postgresDb + " (user " + settings.postgresUser + ", sslmode " + settings.postgresSslMode + ")";
+                + settings.postgresDb + " (user " + settings.postgresUser + ", sslmode " + sslMode + ")";
+    }
+
+    /**
+     * POSTGRES_SSLMODE as used: {@code auto} (the default) is {@code verify-full} for a remote server,
+     * so the password never goes to a server that declines TLS or shows a certificate not signed for
+     * its name, and {@code prefer} only for a PostgreSQL on this machine. An explicit mode wins.
+     */
+    public static String sslModeFor(String configured, String host) {
+        if (!"auto".equalsIgnoreCase(configured)) {
+            return configured;
+        }
+        return LoopbackHosts.isLoopback(host) ? "prefer" : "verify-full";
     }
 
     @Override

@@ -2,7 +2,8 @@ package io.presenca.sync;
 
 import io.presenca.config.Settings;
 import io.presenca.matching.GalleryLoader;
-import io.presenca.resilience.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.presenca.resilience.BreakerWatch;
 import io.presenca.store.CentralCopyStore;
 import io.presenca.store.Database;
 import io.presenca.store.SyncQueue;
@@ -15,12 +16,16 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sync beans, built from the settings, and what the YAML routes in {@code routes/sync.camel.yaml},
  * {@code routes/students.camel.yaml} and {@code routes/cleanup.camel.yaml} refer to them by.
  */
 public final class CentralSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralSync.class);
 
     /** The route files of the sync, in {@code routes/} and bundled in the jar. */
     public static final List<String> ROUTE_FILES = List.of("sync.camel.yaml", "students.camel.yaml",
@@ -36,8 +41,6 @@ public final class CentralSync {
         return ROUTE_FILES.stream().map(f -> prefix + f).collect(Collectors.joining(","));
     }
 
-    /** Failed calls in a row that open the circuit breaker around the API. */
-    static final int CIRCUIT_THRESHOLD = 5;
     /** No record waits longer than this between two attempts. */
     static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
@@ -47,6 +50,7 @@ public final class CentralSync {
     private final SyncAlerts alerts = new SyncAlerts();
     private final SyncGate gate;
     private final CircuitBreaker apiCircuit;
+    private final BreakerWatch apiCircuitWatch;
     private final ExternalApi api;
     private final CentralAttendance centralAttendance;
     private final PendingAttendance pendingAttendance;
@@ -61,12 +65,15 @@ public final class CentralSync {
         Duration apiTimeout = Duration.ofSeconds(settings.externalApiTimeoutSeconds);
         this.queue = new SyncQueue(local);
         this.central = new CentralDatabase(settings);
-        CircuitBreaker circuit = new CircuitBreaker("The external API", "records stay pending", CIRCUIT_THRESHOLD,
-                Duration.ofSeconds(settings.syncCircuitOpenSeconds));
+        this.apiCircuit = ExternalApi.circuitBreaker(Duration.ofSeconds(settings.syncCircuitOpenSeconds), clock);
+        this.apiCircuitWatch = new BreakerWatch(apiCircuit, "The external API", "records stay pending", clock);
         String apiUrl = settings.externalApiUrl == null ? "http://external-api-not-set.invalid" : settings.externalApiUrl;
-        this.apiCircuit = circuit;
-        this.api = new ExternalApi(apiUrl, settings.externalApiKey, settings.deviceId, apiTimeout, circuit, clock);
-        this.gate = new SyncGate(URI.create(apiUrl), apiTimeout, central, circuit, alerts);
+        warnIfUnencrypted(settings.externalApiUrl);
+        ApiPause pause = new ApiPause();
+        this.api = new ExternalApi(apiUrl, settings.externalApiKey, settings.deviceId, apiTimeout, apiCircuit, pause,
+                clock);
+        this.gate = new SyncGate(URI.create(apiUrl), apiTimeout, central, apiCircuit, apiCircuitWatch, alerts, pause,
+                clock);
         this.centralAttendance = new CentralAttendance(central, queue, settings.deviceId, appVersion, clock);
         this.pendingAttendance = new PendingAttendance(queue, settings.syncBatchSize, clock);
         Duration firstWait = Duration.ofSeconds(settings.syncRetryBaseSeconds);
@@ -77,6 +84,19 @@ public final class CentralSync {
         this.centralStudents = new CentralStudents(central, copies);
         this.studentSync = new StudentSync(copies);
         this.cleanup = new RecordCleanup(queue, settings.cleanupDays, clock);
+    }
+
+    /** An API key and students' attendance in clear text over the network deserve a loud line at every start. */
+    private static void warnIfUnencrypted(String apiUrl) {
+        if (apiUrl == null) {
+            return;
+        }
+        URI uri = URI.create(apiUrl);
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !LoopbackHosts.isLoopback(uri.getHost())) {
+            LOG.warn("EXTERNAL_API_URL is http:// to {}, another machine: the API key and every attendance record"
+                    + " cross the network unencrypted and can be read or changed on the way. Use the API's https://"
+                    + " address.", uri.getHost());
+        }
     }
 
     /**
@@ -94,6 +114,8 @@ public final class CentralSync {
         main.bind("galleryLoader", galleryLoader);
         main.bind("recordCleanup", cleanup);
         main.bind("syncAlerts", alerts);
+        // the resilience4j breaker itself, for a route's circuitBreaker EIP to refer to as #externalApiCircuit
+        main.bind("externalApiCircuit", apiCircuit);
         long attendanceMs = settings.attendanceSyncPeriod().toMillis();
         boolean syncScheduled = scheduled && settings.centralSyncEnabled();
         main.addOverrideProperty("presenca.sync.scheduled", Boolean.toString(syncScheduled));
@@ -119,6 +141,11 @@ public final class CentralSync {
     /** Open after repeated failed API calls: no call until it closes. */
     public CircuitBreaker apiCircuit() {
         return apiCircuit;
+    }
+
+    /** Says how long the API's breaker has not been closed, for health and logs. */
+    public BreakerWatch apiCircuitWatch() {
+        return apiCircuitWatch;
     }
 
     public SyncFailures failures() {

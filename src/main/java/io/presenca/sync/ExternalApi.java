@@ -3,7 +3,8 @@ package io.presenca.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.presenca.resilience.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.presenca.resilience.Breakers;
 import io.presenca.store.PendingRecord;
 import io.presenca.store.Timestamps;
 import java.io.IOException;
@@ -25,13 +26,18 @@ import java.util.Map;
  * {@code POST {EXTERNAL_API_URL}/attendance/batches} with the {@code X-API-Key} header; every record
  * carries its UUID, also as its idempotency key, so a re-sent record is recognised.
  *
- * <p>Failures are classified here: 401/403 throw {@link ApiKeyRefusedException}; network errors,
- * timeouts, 5xx, 429, other refusals of the whole batch and malformed answers throw
- * {@link RetryableSyncException}. The key never appears in a message.
+ * <p>Failures are classified here: 401/403 throw {@link ApiKeyRefusedException}; any other 4xx but
+ * 408, 425 and 429 is a contract breach ({@link ContractBreachException}), sent again it would be
+ * refused again; network errors, timeouts, 5xx, 408/425/429 and malformed answers throw
+ * {@link RetryableSyncException}. A 429's Retry-After pauses every call to the API, not only this
+ * batch's. The call runs inside the API's circuit breaker (see {@link #isOutage}). The key never
+ * appears in a message, even when the API echoes it in an error body.
  */
 public final class ExternalApi {
 
     public static final String PATH = "/attendance/batches";
+    /** Failed calls in a row that open the circuit breaker around the API. */
+    static final int FAILURES_TO_OPEN = 5;
     private static final int EXCERPT = 200;
 
     private final URI endpoint;
@@ -39,13 +45,15 @@ public final class ExternalApi {
     private final String deviceId;
     private final Duration timeout;
     private final CircuitBreaker circuit;
+    private final ApiPause pause;
     private final Clock clock;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
     public ExternalApi(String baseUrl, String apiKey, String deviceId, Duration timeout, CircuitBreaker circuit,
-                       Clock clock) {
+                       ApiPause pause, Clock clock) {
         this.clock = clock;
+        this.pause = pause;
         this.endpoint = URI.create(baseUrl + PATH);
         this.apiKey = apiKey;
         this.deviceId = deviceId;
@@ -54,8 +62,35 @@ public final class ExternalApi {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
+    /**
+     * The API's circuit breaker: five outages in a row open it, {@code openFor} later one call tries
+     * again. Refusals the API gives on purpose count as answers.
+     */
+    public static CircuitBreaker circuitBreaker(Duration openFor, Clock clock) {
+        return Breakers.create("external-api", FAILURES_TO_OPEN, openFor, ExternalApi::isOutage, ExternalApi::isAnswer,
+                clock);
+    }
+
+    /** An outage of the API, which counts against its circuit breaker. */
+    public static boolean isOutage(Throwable failure) {
+        return failure instanceof RetryableSyncException;
+    }
+
+    /** A deliberate answer of a working API (refused key, contract breach): no outage. */
+    public static boolean isAnswer(Throwable failure) {
+        return failure instanceof SyncStoppedException;
+    }
+
+    /**
+     * Sends the batch through the circuit breaker, which takes a permission and gives it back however
+     * the call ends; throws resilience4j's {@code CallNotPermittedException} while the breaker is open.
+     */
     public SyncBatch validate(SyncBatch batch) {
         batch.begin(clock.instant());
+        return circuit.executeSupplier(() -> exchange(batch));
+    }
+
+    private SyncBatch exchange(SyncBatch batch) {
         HttpResponse<String> response = post(batch);
         int status = response.statusCode();
         if (status == 401 || status == 403) {
@@ -63,11 +98,22 @@ public final class ExternalApi {
                     + (apiKey == null ? ": EXTERNAL_API_KEY is not set" : ": it refuses EXTERNAL_API_KEY"));
         }
         if (status == 429) {
-            throw failed(RetryableSyncException.Kind.RATE_LIMITED, "HTTP 429" + excerpt(response.body()),
-                    retryAfter(response));
+            Duration retryAfter = retryAfter(response);
+            if (retryAfter != null) {
+                pause.pauseUntil(clock.instant().plus(retryAfter));
+            }
+            throw failed(RetryableSyncException.Kind.RATE_LIMITED, "HTTP 429" + excerpt(response.body())
+                    + (retryAfter == null ? "" : "; no call before " + retryAfter.toSeconds() + " s (Retry-After)"),
+                    retryAfter);
         }
-        if (status >= 500) {
+        if (status >= 500 || status == 408 || status == 425) {
             throw failed(RetryableSyncException.Kind.SERVER_ERROR, "HTTP " + status + excerpt(response.body()), null);
+        }
+        if (status >= 400 && status <= 499) {
+            throw new ContractBreachException(status, "the external API at " + endpoint + " refused the whole batch of "
+                    + batch.size() + " records with HTTP " + status + excerpt(response.body()) + ". The request does not"
+                    + " fit the API's contract (api/external-api.openapi.yaml): check EXTERNAL_API_URL, the API's version"
+                    + " and SYNC_BATCH_SIZE with the school, then restart");
         }
         if (status < 200 || status > 299) {
             throw failed(RetryableSyncException.Kind.BATCH_REFUSED, "HTTP " + status + excerpt(response.body()), null);
@@ -76,7 +122,6 @@ public final class ExternalApi {
         if (problem != null) {
             throw failed(RetryableSyncException.Kind.MALFORMED_RESPONSE, problem + excerpt(response.body()), null);
         }
-        circuit.succeeded();
         return batch;
     }
 
@@ -103,8 +148,7 @@ public final class ExternalApi {
         }
     }
 
-    private RetryableSyncException failed(RetryableSyncException.Kind kind, String message, Duration retryAfter) {
-        circuit.failed(message);
+    private static RetryableSyncException failed(RetryableSyncException.Kind kind, String message, Duration retryAfter) {
         return new RetryableSyncException(kind, message, retryAfter, null);
     }
 
@@ -155,7 +199,7 @@ public final class ExternalApi {
             if (status.equals("accepted")) {
                 batch.accept(record);
             } else if (status.equals("rejected")) {
-                String reason = verdict.path("reason").asText("").strip();
+                String reason = masked(verdict.path("reason").asText("").strip());
                 batch.reject(record, reason.isEmpty() ? "rejected without a reason" : reason);
             } else {
                 return "record " + record.id() + " has status '" + status + "', expected accepted or rejected";
@@ -172,13 +216,21 @@ public final class ExternalApi {
                 .orElse(null);
     }
 
-    /** "; body: {"error":...}" — the first characters of an answer, on one line, for the log. */
-    static String excerpt(String body) {
+    /**
+     * "; body: {"error":...}" — the first characters of an answer, on one line, for the log, the sync
+     * log and the dead letter's reason; an API that echoes the key in it gets it masked.
+     */
+    private String excerpt(String body) {
         if (body == null || body.isBlank()) {
             return "; empty body";
         }
-        String oneLine = body.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
+        String oneLine = masked(body.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?"));
         return "; body: " + (oneLine.length() > EXCERPT ? oneLine.substring(0, EXCERPT) + "..." : oneLine);
+    }
+
+    /** The text with the API key, should the API echo it, replaced by ****. */
+    private String masked(String text) {
+        return apiKey == null || apiKey.isBlank() ? text : text.replace(apiKey, "****");
     }
 
     record ApiBatch(String deviceId, List<ApiRecord> records) {

@@ -36,7 +36,7 @@ public final class StudentSync {
             }
         }
         CentralCopyStore.Applied applied = local.apply(valid, changes.templates(), CentralStudents.CURSOR,
-                changes.cursor());
+                changes.snapshot());
         if (applied.templatesChanged()) {
             LOG.info("Student sync: {} students added or updated, {} deactivated, {} templates added, {} removed",
                     applied.studentsChanged(), applied.studentsDeactivated(), applied.templatesAdded(),

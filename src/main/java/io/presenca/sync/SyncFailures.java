@@ -1,5 +1,6 @@
 package io.presenca.sync;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.presenca.store.DatabaseException;
 import io.presenca.store.PendingRecord;
 import io.presenca.store.RetryPlan;
@@ -45,6 +46,12 @@ public final class SyncFailures {
         Throwable failure = caught(exchange);
         String error = describe(failure);
         lastFailure = error;
+        if (failure instanceof CallNotPermittedException && exchange.getMessage().getBody() instanceof SyncBatch batch) {
+            // the breaker opened since the gate looked: nothing was sent, so no attempt is counted
+            batch.run().stop(error);
+            LOG.debug("Sync pass ended without sending: {}", error);
+            return;
+        }
         if (!(exchange.getMessage().getBody() instanceof SyncBatch batch)) {
             LOG.warn("Route {} failed, tried again at its next run: {}",
                     exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class), error);
@@ -73,13 +80,21 @@ public final class SyncFailures {
         }
     }
 
-    /** HTTP 401/403: stop syncing until the key is fixed; the records are not at fault. */
+    /**
+     * HTTP 401/403, or a batch refused as breaking the API's contract: stop syncing until the cause is
+     * fixed, with one ERROR line; the records are not at fault and keep their attempts.
+     */
     public void stopSyncing(Exchange exchange) {
-        String error = describe(caught(exchange));
+        Throwable failure = caught(exchange);
+        String error = describe(failure);
         lastFailure = error;
-        if (alerts.raiseApiKeyRefused()) {
-            LOG.error("Attendance sync stopped: {}. Records stay pending; set a valid EXTERNAL_API_KEY and restart.",
-                    error);
+        if (failure instanceof ApiKeyRefusedException) {
+            if (alerts.raiseApiKeyRefused()) {
+                LOG.error("Attendance sync stopped: {}. Records stay pending; set a valid EXTERNAL_API_KEY and restart.",
+                        error);
+            }
+        } else if (alerts.raiseContractBreach(error)) {
+            LOG.error("Attendance sync stopped: {}. Records stay pending and are not retried until then.", error);
         }
         if (exchange.getMessage().getBody() instanceof SyncBatch batch) {
             batch.run().stop(error);
@@ -102,8 +117,8 @@ public final class SyncFailures {
 
     /** The message a person can act on; unexpected exceptions keep their type. */
     private static String describe(Throwable failure) {
-        if (failure instanceof RetryableSyncException || failure instanceof ApiKeyRefusedException
-                || failure instanceof DatabaseException) {
+        if (failure instanceof RetryableSyncException || failure instanceof SyncStoppedException
+                || failure instanceof DatabaseException || failure instanceof CallNotPermittedException) {
             return failure.getMessage();
         }
         return failure.toString();

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.presenca.config.Settings;
 import io.presenca.store.Database;
 import io.presenca.sync.CentralSync;
+import io.presenca.sync.RetryableSyncException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -46,13 +48,15 @@ class HealthChecksTest {
         assertTrue(pg.getMessage().orElseThrow().contains(Integer.toString(closedPg)), pg.getMessage().toString());
         assertFalse(new CentralDatabaseHealthCheck(sync.central()).isLiveness(), "an offline school server is no reason to restart");
 
-        // after repeated failed calls the breaker opens: the check says so before trying the network
+        // after repeated failed calls the breaker opens: the check says so, and since when, before trying the network
         for (int i = 0; i < 5; i++) {
-            sync.apiCircuit().failed("HTTP 503");
+            sync.apiCircuit().onError(1, TimeUnit.MILLISECONDS, new RetryableSyncException(
+                    RetryableSyncException.Kind.SERVER_ERROR, "HTTP 503", null));
         }
         HealthCheck.Result open = call(new ExternalApiHealthCheck(sync));
         assertEquals(HealthCheck.State.DOWN, open.getState());
-        assertTrue(open.getMessage().orElseThrow().startsWith("circuit breaker open"), open.getMessage().toString());
+        assertTrue(open.getMessage().orElseThrow().startsWith("circuit open for 0 s after 5 failures"),
+                open.getMessage().toString());
     }
 
     @Test

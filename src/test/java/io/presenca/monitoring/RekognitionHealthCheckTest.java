@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.presenca.ManualClock;
 import io.presenca.rekognition.RekognitionLink;
-import io.presenca.rekognition.TokenBucket;
-import io.presenca.resilience.CircuitBreaker;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -18,19 +19,17 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** Rekognition's check follows the link the matcher uses: refused keys and an open breaker are DOWN, with why. */
 class RekognitionHealthCheckTest {
 
-    private final TokenBucket bucket = new TokenBucket(1000);
-
     @Test
     void upWhileRekognitionAnswers() {
-        RekognitionLink link = new RekognitionLink("presenca-door", new CircuitBreaker("Rekognition", "matching locally", 1, Duration.ofMinutes(1)));
-        link.call("SearchFacesByImage", bucket, Duration.ZERO, () -> "answer");
+        RekognitionLink link = new RekognitionLink("presenca-door", Duration.ofMinutes(1), Clock.systemUTC());
+        link.call("SearchFacesByImage", () -> "answer");
         assertEquals(HealthCheck.State.UP, call(link).getState());
     }
 
     @Test
     void refusedKeysAreDownUntilRestartSayingSo() {
-        RekognitionLink link = new RekognitionLink("presenca-door", new CircuitBreaker("Rekognition", "matching locally", 1, Duration.ofMinutes(1)));
-        link.call("SearchFacesByImage", bucket, Duration.ZERO, () -> {
+        RekognitionLink link = new RekognitionLink("presenca-door", Duration.ofMinutes(1), Clock.systemUTC());
+        link.call("SearchFacesByImage", () -> {
             throw AwsServiceException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
                     .errorCode("UnrecognizedClientException").errorMessage("The security token is invalid").build()).build();
         });
@@ -41,14 +40,19 @@ class RekognitionHealthCheckTest {
     }
 
     @Test
-    void anOpenCircuitBreakerIsDown() {
-        RekognitionLink link = new RekognitionLink("presenca-door", new CircuitBreaker("Rekognition", "matching locally", 1, Duration.ofMinutes(1)));
-        link.call("SearchFacesByImage", bucket, Duration.ZERO, () -> {
-            throw SdkClientException.create("Connect timed out");
-        });
+    void anOpenCircuitBreakerIsDownSayingForHowLongAndAfterHowManyFailures() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-02T08:00:00Z"));
+        RekognitionLink link = new RekognitionLink("presenca-door", Duration.ofMinutes(1), clock);
+        for (int i = 0; i < 3; i++) {
+            link.call("SearchFacesByImage", () -> {
+                throw SdkClientException.create("Connect timed out");
+            });
+        }
+        clock.now = clock.now.plusSeconds(42);
         HealthCheck.Result result = call(link);
         assertEquals(HealthCheck.State.DOWN, result.getState());
-        assertTrue(result.getMessage().orElseThrow().contains("circuit breaker OPEN"), result.getMessage().toString());
+        assertTrue(result.getMessage().orElseThrow().contains("circuit open for 42 s after 3 failures"),
+                result.getMessage().toString());
         assertFalse(new RekognitionHealthCheck(link).isLiveness());
     }
 

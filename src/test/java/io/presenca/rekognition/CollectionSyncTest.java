@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Level;
 import io.presenca.camera.LogCapture;
 import io.presenca.rekognition.FakeRekognition.Reply;
 import io.presenca.rekognition.FakeRekognition.Request;
-import io.presenca.resilience.CircuitBreaker;
+import io.presenca.ManualClock;
 import io.presenca.store.Database;
 import io.presenca.store.IndexedFace;
 import io.presenca.store.RekognitionFaceStore;
@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +45,8 @@ class CollectionSyncTest {
 
     private final FakeRekognition fake = new FakeRekognition();
     private final RekognitionClient client = RekognitionClients.create(RekognitionTestSettings.pointingAt(fake));
-    private long now;
-    private final RekognitionLink link = new RekognitionLink(COLLECTION, new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30), () -> now));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T08:00:00Z"));
+    private final RekognitionLink link = new RekognitionLink(COLLECTION, Duration.ofSeconds(30), clock);
     private Path faces;
     private Database db;
     private CollectionSync sync;
@@ -57,8 +58,8 @@ class CollectionSyncTest {
         db = Database.open(root.resolve("attendance.db"));
         enroll("obama", "obama/obama.jpg", "obama/obama2.jpg");
         enroll("biden", "biden/biden.jpg");
-        sync = new CollectionSync(new FaceCollection(client, COLLECTION), link, new TokenBucket(1000),
-                new RekognitionFaceStore(db), faces, FaceEmbedder.MODEL_NAME, "HIGH", Duration.ofSeconds(1));
+        sync = new CollectionSync(new FaceCollection(client, COLLECTION, new CallRate(1000), Duration.ofSeconds(5)), link,
+                new RekognitionFaceStore(db), faces, FaceEmbedder.MODEL_NAME, "HIGH");
     }
 
     @AfterEach
@@ -85,6 +86,30 @@ class CollectionSyncTest {
 
     private Map<String, String> storedFaceIds() {
         return stored().stream().collect(Collectors.toMap(IndexedFace::faceId, IndexedFace::studentId));
+    }
+
+    @Test
+    void aFreshDatabaseOnTheSameCollectionAdoptsItsFacesAndDeletesTheUnknownOnes() throws Exception {
+        sync.sync();
+        FaceCollection collection = new FaceCollection(client, COLLECTION, new CallRate(1000), Duration.ofSeconds(5));
+        collection.index("someone-gone", Files.readAllBytes(AGEITGEY.resolve("biden/biden.jpg")), "NONE");
+        assertEquals(4, fake.faces(COLLECTION).size());
+
+        // the SQLite file is lost: a new one, the same photos enrolled again, the same DEVICE_ID and collection
+        Path root = Path.of("target", "test-data", UUID.randomUUID().toString());
+        faces = Files.createDirectories(root.resolve("faces"));
+        db = Database.open(root.resolve("attendance.db"));
+        enroll("obama", "obama/obama.jpg", "obama/obama2.jpg");
+        enroll("biden", "biden/biden.jpg");
+        fake.forgetRequests();
+        CollectionSync.Report report = new CollectionSync(collection, link, new RekognitionFaceStore(db), faces,
+                FaceEmbedder.MODEL_NAME, "HIGH").sync();
+
+        assertEquals(new CollectionSync.Report(0, 0, 1, 0, true), report);
+        assertEquals(3, fake.faces(COLLECTION).size(), "exactly one face per photo: " + fake.faces(COLLECTION));
+        assertEquals(fake.faces(COLLECTION), storedFaceIds(), "each photo's face is known here, with its student");
+        assertEquals(List.of(), fake.requests("IndexFaces"), "adopted, not indexed a second time");
+        assertEquals(1, fake.requests("ListFaces").size());
     }
 
     @Test
@@ -147,7 +172,7 @@ class CollectionSyncTest {
         fake.offline(false);
         assertFalse(sync.sync().complete(), "three failures opened the breaker: no call yet");
         assertEquals(3, fake.requests().size());
-        now += Duration.ofSeconds(30).toNanos();
+        clock.now = clock.now.plusSeconds(31); // the breaker waits 30 s
         CollectionSync.Report online = sync.sync();
 
         assertEquals(new CollectionSync.Report(3, 0, 0, 0, true), online);
@@ -175,7 +200,7 @@ class CollectionSyncTest {
         sync.sync();
         // someone deletes the collection in the AWS console; a search finds it missing
         new FakeDeleter(fake).deleteCollection();
-        FaceSearch search = new FaceSearch(new FaceCollection(client, COLLECTION), link, new TokenBucket(1000), 93);
+        FaceSearch search = new FaceSearch(new FaceCollection(client, COLLECTION, new CallRate(1000), Duration.ofSeconds(5)), link, 93);
         assertTrue(search.search(new byte[] {(byte) 0xFF, (byte) 0xD8}, Duration.ZERO) instanceof FaceSearch.Unanswered);
 
         CollectionSync.Report report = sync.sync();
@@ -229,7 +254,7 @@ class CollectionSyncTest {
     void eraseDeletesTheStudentsFacesFromTheCollectionAndWaitsForRekognitionWhenItIsOffline() {
         sync.sync();
         io.presenca.privacy.StudentEraser eraser = new io.presenca.privacy.StudentEraser(faces, db,
-                new FaceCollection(client, COLLECTION), null);
+                new FaceCollection(client, COLLECTION, new CallRate(1000), Duration.ofSeconds(5)), null);
 
         fake.offline(true);
         io.presenca.privacy.ErasureReport offline = eraser.erase("obama", io.presenca.config.EraseAttendance.KEEP);
@@ -247,7 +272,7 @@ class CollectionSyncTest {
         assertEquals(1, fake.requests("DeleteFaces").size());
         // (the test templates are all zeros, like biden's, so only the Rekognition line is telling here)
         io.presenca.privacy.ErasureCheck check = new io.presenca.privacy.ErasureCheck(faces, db,
-                new FaceCollection(client, COLLECTION), null);
+                new FaceCollection(client, COLLECTION, new CallRate(1000), Duration.ofSeconds(5)), null);
         assertTrue(check.verify("obama", io.presenca.config.EraseAttendance.KEEP).lines().contains(
                 new io.presenca.privacy.ErasureReport.Line("Rekognition collection " + COLLECTION, "no face of the student", true)));
         assertTrue(check.verify("biden", io.presenca.config.EraseAttendance.KEEP).lines().contains(

@@ -1,12 +1,13 @@
 package io.presenca.rekognition;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.presenca.config.Settings;
 import io.presenca.rekognition.FakeRekognition.Reply;
-import io.presenca.resilience.CircuitBreaker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,8 +24,8 @@ class FaceSearchTest {
     private final FakeRekognition fake = new FakeRekognition();
     private final Settings settings = RekognitionTestSettings.pointingAt(fake, "FACE_RECOGNITION_THRESHOLD", "97.5");
     private final RekognitionClient client = RekognitionClients.create(settings);
-    private final RekognitionLink link = new RekognitionLink("school-test", new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30)));
-    private final FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test"), link, new TokenBucket(50),
+    private final RekognitionLink link = new RekognitionLink("school-test", Duration.ofSeconds(30), Clock.systemUTC());
+    private final FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test", new CallRate(50), Duration.ofSeconds(5)), link,
             settings.faceRecognitionThreshold);
 
     @AfterEach
@@ -81,7 +82,7 @@ class FaceSearchTest {
         for (int i = 0; i < 5; i++) {
             assertEquals(new FaceSearch.NoMatch(true), search.search(JPEG, Duration.ZERO));
         }
-        assertEquals(CircuitBreaker.State.CLOSED, link.breaker().state(), "Rekognition answered every time");
+        assertEquals(CircuitBreaker.State.CLOSED, link.breaker().getState(), "Rekognition answered every time");
         assertEquals(5, link.failures(RekognitionFailure.Kind.NO_FACE));
     }
 

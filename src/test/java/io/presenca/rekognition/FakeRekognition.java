@@ -34,8 +34,8 @@ public final class FakeRekognition implements AutoCloseable {
     public static final String FACE_MODEL_VERSION = "7.0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request as received. */
-    public record Request(String operation, Map<String, String> headers, JsonNode body) {
+    /** One request as received; {@code receivedNanos} is System.nanoTime() when it arrived. */
+    public record Request(String operation, Map<String, String> headers, JsonNode body, long receivedNanos) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -137,6 +137,7 @@ public final class FakeRekognition implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long received = System.nanoTime();
         try (exchange) {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new HashMap<>();
@@ -144,7 +145,8 @@ public final class FakeRekognition implements AutoCloseable {
                     headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
             String target = headers.getOrDefault("x-amz-target", "");
             String operation = target.startsWith("RekognitionService.") ? target.substring("RekognitionService.".length()) : target;
-            Request request = new Request(operation, headers, raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw));
+            Request request = new Request(operation, headers, raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw),
+                    received);
             synchronized (this) {
                 requests.add(request);
             }

@@ -10,7 +10,6 @@ import io.presenca.matching.DecisionRule;
 import io.presenca.matching.MatchSource;
 import io.presenca.matching.RecognitionThreshold;
 import io.presenca.rekognition.FakeRekognition.Reply;
-import io.presenca.resilience.CircuitBreaker;
 import io.presenca.store.AttendanceRecord;
 import io.presenca.store.AttendanceStore;
 import io.presenca.store.Database;
@@ -39,7 +38,7 @@ class FallbackRecheckTest {
 
     private final FakeRekognition fake = new FakeRekognition();
     private final RekognitionClient client = RekognitionClients.create(RekognitionTestSettings.pointingAt(fake));
-    private final RekognitionLink link = new RekognitionLink("school-test", new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30)));
+    private final RekognitionLink link = new RekognitionLink("school-test", Duration.ofSeconds(30), Clock.systemUTC());
     private final DecisionRule rule = new DecisionRule(new RecognitionThreshold(95), 25, 2);
     private Instant now = SEEN.plus(Duration.ofHours(1));
     private Database db;
@@ -50,7 +49,7 @@ class FallbackRecheckTest {
         db = Database.open(Path.of("target", "test-data", UUID.randomUUID().toString(), "attendance.db"));
         new StudentStore(db).upsert("amy", "Amy", "5A");
         new StudentStore(db).upsert("bob", "Bob", "5A");
-        FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test"), link, new TokenBucket(1000), 93);
+        FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test", new CallRate(1000), Duration.ofSeconds(5)), link, 93);
         recheck = new FallbackRecheck(new RecheckStore(db), search, rule, Duration.ofDays(30), Duration.ZERO,
                 new Clock() {
                     @Override

@@ -17,7 +17,7 @@ import io.presenca.matching.MatchSource;
 import io.presenca.matching.MatchedFrame;
 import io.presenca.matching.RecognitionThreshold;
 import io.presenca.rekognition.FakeRekognition.Reply;
-import io.presenca.resilience.CircuitBreaker;
+import io.presenca.ManualClock;
 import io.presenca.vision.DescribedFrames;
 import io.presenca.vision.FrameAnalysis;
 import java.time.Duration;
@@ -45,9 +45,8 @@ class RekognitionMatcherTest {
     private final RekognitionClient client = RekognitionClients.create(settings);
     private final DecisionRule rule = new DecisionRule(new RecognitionThreshold(95), 25, 2);
     private final FaceMatcher local = new FaceMatcher(AmyAndBob.gallery(), rule);
-    private long now;
-    private final RekognitionLink link = new RekognitionLink("school-test",
-            new CircuitBreaker("Rekognition", "matching locally", 3, Duration.ofSeconds(30), () -> now));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T08:00:00Z"));
+    private final RekognitionLink link = new RekognitionLink("school-test", Duration.ofSeconds(30), clock);
 
     @AfterEach
     void close() {
@@ -61,7 +60,7 @@ class RekognitionMatcherTest {
     }
 
     private RekognitionMatcher matcher(MatcherKind kind, double tps, Duration frameBudget) {
-        FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test"), link, new TokenBucket(tps), 93);
+        FaceSearch search = new FaceSearch(new FaceCollection(client, "school-test", new CallRate(tps), Duration.ofSeconds(5)), link, 93);
         return new RekognitionMatcher(kind, local, search, frameBudget, ENROLLED::contains, true, System::nanoTime);
     }
 

@@ -20,6 +20,17 @@ class StudentStoreTest {
     }
 
     @Test
+    void upsertKeepsWhatItIsNotGiven() {
+        students.upsert("s1", "Ana Souza", "5A"); // e.g. copied down from the school's database
+
+        students.upsert("s1", null, null); // a rescan of a folder without student.json
+        assertEquals(Optional.of(new Student("s1", "Ana Souza", "5A", true)), students.find("s1"));
+
+        students.upsert("s1", null, "6B"); // a student.json that gives the class only
+        assertEquals(Optional.of(new Student("s1", "Ana Souza", "6B", true)), students.find("s1"));
+    }
+
+    @Test
     void softDeletedStudentsAreFoundButNotActive() {
         students.upsert("s1", "Ana", "5A");
         students.upsert("s2", "Bruno", "5A");

@@ -87,6 +87,50 @@ class StudentSyncTest {
     }
 
     @Test
+    void aRescanWithoutStudentJsonKeepsTheCentralNameAndClass() throws Exception {
+        central("INSERT INTO students (id, name, class_name) VALUES ('s-ana', 'Ana Souza', '5A')");
+        gateway.syncStudents();
+
+        students.upsert("s-ana", null, null); // what enrollment does at start for a folder without student.json
+        gateway.syncStudents(); // nothing changed centrally: nothing is read again to repair it
+
+        assertEquals(new io.presenca.store.Student("s-ana", "Ana Souza", "5A", true), students.find("s-ana").orElseThrow());
+    }
+
+    @Test
+    void aChangeCommittedAfterALaterOneIsReadNextTimeAndNothingIsReadTwice() throws Exception {
+        anaAndLeoWithOneTemplateEach();
+        gateway.syncStudents();
+        try (Connection early = gateway.pg.connect(gateway.pgDb); Connection late = gateway.pg.connect(gateway.pgDb)) {
+            early.setAutoCommit(false);
+            late.setAutoCommit(false);
+            Sql.update(early, "UPDATE students SET name = 'Ana Souza' WHERE id = 's-ana'"); // the earlier change...
+            Sql.update(late, "UPDATE students SET name = 'Leo Lima' WHERE id = 's-leo'");
+            late.commit();
+            gateway.syncStudents();
+            assertEquals("Leo Lima", students.find("s-leo").orElseThrow().name());
+            assertEquals("Ana", students.find("s-ana").orElseThrow().name(), "not committed yet");
+            early.commit(); // ...commits last
+        }
+
+        CentralStudents.Changes next = centralChanges();
+        assertEquals(List.of("s-ana"), next.students().stream().map(io.presenca.store.CentralStudent::id).toList(),
+                "the late commit is read, Leo's change is not read again");
+        assertEquals(List.of("t1"), next.templates().stream().map(io.presenca.store.CentralTemplate::id).toList());
+        gateway.syncStudents();
+        assertEquals("Ana Souza", students.find("s-ana").orElseThrow().name());
+
+        CentralStudents.Changes none = centralChanges();
+        assertTrue(none.students().isEmpty() && none.templates().isEmpty(), "nothing new, nothing read: " + none);
+    }
+
+    /** What the next student sync would read, without applying it. */
+    private CentralStudents.Changes centralChanges() {
+        return new CentralStudents(new CentralDatabase(gateway.settings()),
+                new io.presenca.store.CentralCopyStore(gateway.db)).changesSinceLastSync();
+    }
+
+    @Test
     void studentsDeletedCentrallyStopMatchingEvenWithLocalPhotos() throws Exception {
         anaAndLeoWithOneTemplateEach();
         gateway.syncStudents();

@@ -142,6 +142,12 @@ public final class SyncFixture implements AutoCloseable {
                 row -> row.getString(1), recordId)).orElse(null);
     }
 
+    /** Moves every pending record's retry time, as if that much time had passed (null: due now). */
+    void retryPendingAt(Instant at) {
+        db.withConnection(c -> Sql.update(c,
+                "UPDATE attendance_records SET next_attempt_at = ? WHERE sync_status = 'pending'", at));
+    }
+
     /** A count straight from PostgreSQL (not through the proxy); 0 before the schema exists. */
     long pgCount(String sql) {
         try (Connection c = pg.connect(pgDb)) {
