@@ -4,6 +4,9 @@ import io.presenca.attendance.AttendanceRecorder;
 import io.presenca.attendance.Consensus;
 import io.presenca.attendance.ReviewQueue;
 import io.presenca.config.Settings;
+import io.presenca.events.EventOutbox;
+import io.presenca.lessons.LessonAttendance;
+import io.presenca.lessons.TimetableSource;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatcher;
 import io.presenca.matching.FrameMatcher;
@@ -38,6 +41,7 @@ import io.presenca.vision.PhotoFaceReader;
 import io.presenca.vision.QualityGate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +60,7 @@ public final class Gateway implements AutoCloseable {
     private final DecisionRule decisionRule;
     private final Lazy<RekognitionServices> rekognition;
     private final Lazy<FallbackRecheck> fallbackRecheck;
+    private final Lazy<LessonAttendance> lessonAttendance;
 
     public Gateway(Settings settings) {
         this.settings = settings;
@@ -70,6 +75,9 @@ public final class Gateway implements AutoCloseable {
         this.qualityGate = new QualityGate(qualityLimits(settings));
         this.rekognition = new Lazy<>(() -> new RekognitionServices(settings, database()));
         this.fallbackRecheck = new Lazy<>(() -> rekognition().fallbackRecheck(decisionRule));
+        this.lessonAttendance = new Lazy<>(() -> new LessonAttendance(database(),
+                new TimetableSource(settings.timetable, database()), settings.deviceId, settings.lateAfterMinutes,
+                settings.lessonEarlyMinutes, settings.lessonCatchUpDays, ZoneId.systemDefault(), Clock.systemUTC()));
     }
 
     /** Brightness and pose limits are fixed: LFW-dev's 99.5th percentiles are yaw 0.44 and pitch 0.28. */
@@ -162,12 +170,23 @@ public final class Gateway implements AutoCloseable {
     }
 
     public AttendanceRecorder attendanceRecorder() {
-        AttendanceStore store = new AttendanceStore(database());
+        // each record's lesson status and event are written in the record's own transaction
+        AttendanceStore store = new AttendanceStore(database(), lessonAttendance());
         StudentStore students = new StudentStore(database());
         Duration window = Duration.ofMinutes(settings.minutesBeforeNextCapture);
         return settings.matcher.usesRekognition() && settings.rekognitionReverify
                 ? new AttendanceRecorder(store, students, settings.deviceId, window, fallbackRecheck())
                 : new AttendanceRecorder(store, students, settings.deviceId, window);
+    }
+
+    /** Lesson statuses from the timetable (TIMETABLE, or the central copy) and the sightings. */
+    public LessonAttendance lessonAttendance() {
+        return lessonAttendance.get();
+    }
+
+    /** Attendance events waiting for the notification routes. */
+    public EventOutbox eventOutbox() {
+        return new EventOutbox(database(), Duration.ofSeconds(settings.eventRetrySeconds), Clock.systemUTC());
     }
 
     public ReviewQueue reviewQueue() {

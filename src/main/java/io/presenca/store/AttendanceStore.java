@@ -14,10 +14,31 @@ import java.util.UUID;
 
 /** Attendance records: written once per student per duplicate window, never deleted here. */
 public final class AttendanceStore {
+
+    /** The {@code matcher} of a record a member of staff made by hand (a teacher marking a student present). */
+    public static final String MANUAL = "manual";
+
+    /**
+     * Told of each new record inside the transaction that writes it, so what follows from the record
+     * (its lesson status, its event) is committed with it or not at all.
+     */
+    @FunctionalInterface
+    public interface RecordedInTransaction {
+        RecordedInTransaction NOTHING = (c, record) -> { };
+
+        void recorded(Connection c, AttendanceRecord record) throws SQLException;
+    }
+
     private final Database db;
+    private final RecordedInTransaction recorded;
 
     public AttendanceStore(Database db) {
+        this(db, RecordedInTransaction.NOTHING);
+    }
+
+    public AttendanceStore(Database db, RecordedInTransaction recorded) {
         this.db = db;
+        this.recorded = recorded;
     }
 
     /**
@@ -36,8 +57,24 @@ public final class AttendanceStore {
         if (window.isNegative()) {
             throw new IllegalArgumentException("The duplicate window must not be negative (got " + window + ")");
         }
-        return db.inTransaction(c -> insertUnlessRecent(c, studentId, deviceId, capturedAt, confidence, distance,
-                matcher, window));
+        return db.inTransaction(c -> {
+            Optional<AttendanceRecord> record = insertUnlessRecent(c, studentId, deviceId, capturedAt, confidence,
+                    distance, matcher, window);
+            if (record.isPresent()) {
+                recorded.recorded(c, record.get());
+            }
+            return record;
+        });
+    }
+
+    /**
+     * A record made by hand ({@code matcher=manual}, no confidence), inside the caller's transaction:
+     * not subject to the duplicate window, synced like any other record.
+     */
+    public static AttendanceRecord insertManual(Connection c, String studentId, String deviceId, Instant at)
+            throws SQLException {
+        StudentStore.requireId(studentId);
+        return insert(c, studentId, deviceId, at.truncatedTo(ChronoUnit.MILLIS), null, null, MANUAL);
     }
 
     /** The check and insert of {@link #recordUnlessRecent}, inside the caller's transaction. */
@@ -48,6 +85,11 @@ public final class AttendanceStore {
         if (recordWithin(c, studentId, at, window).isPresent()) {
             return Optional.empty();
         }
+        return Optional.of(insert(c, studentId, deviceId, at, confidence, distance, matcher));
+    }
+
+    private static AttendanceRecord insert(Connection c, String studentId, String deviceId, Instant at,
+                                           Double confidence, Double distance, String matcher) throws SQLException {
         AttendanceRecord record = new AttendanceRecord(UUID.randomUUID().toString(), studentId, deviceId, at,
                 confidence, distance, matcher, SyncStatus.PENDING, 0, null, null, Timestamps.now());
         Sql.update(c, """
@@ -56,7 +98,7 @@ public final class AttendanceStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""",
                 record.id(), studentId, deviceId, at, confidence, distance, matcher,
                 record.syncStatus().column(), record.createdAt());
-        return Optional.of(record);
+        return record;
     }
 
     /**
