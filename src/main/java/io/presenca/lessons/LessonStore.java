@@ -30,6 +30,8 @@ public final class LessonStore {
     private static final String MARK_COLUMNS = """
             l.class_name, l.lesson_date, l.starts_at, l.ends_at, l.student_id, s.name, l.status, l.record_id,
             l.first_seen_at, l.decided_at""";
+    private static final String SELECT_MARKS = "SELECT " + MARK_COLUMNS
+            + " FROM lesson_attendance l LEFT JOIN students s ON s.id = l.student_id";
 
     private final Database db;
 
@@ -75,9 +77,7 @@ public final class LessonStore {
         Sql.update(c, """
                 UPDATE lesson_attendance SET status = 'void', decided_at = ?, version = version + 1
                 WHERE record_id = ? AND status <> 'void'""", at, recordId);
-        return Sql.list(c, "SELECT " + MARK_COLUMNS + """
-                 FROM lesson_attendance l LEFT JOIN students s ON s.id = l.student_id
-                WHERE l.record_id = ?""", LessonStore::mark, recordId);
+        return Sql.list(c, SELECT_MARKS + " WHERE l.record_id = ?", LessonStore::mark, recordId);
     }
 
     static boolean ended(Connection c, LessonOnDate lesson) throws SQLException {
@@ -144,8 +144,7 @@ public final class LessonStore {
 
     /** Statuses on {@code date} (all classes when {@code className} is null), by lesson start, class and student. */
     public List<LessonMark> marks(LocalDate date, String className) {
-        StringBuilder sql = new StringBuilder("SELECT " + MARK_COLUMNS + """
-                 FROM lesson_attendance l LEFT JOIN students s ON s.id = l.student_id WHERE 1 = 1""");
+        StringBuilder sql = new StringBuilder(SELECT_MARKS + " WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (date != null) {
             sql.append(" AND l.lesson_date = ?");
@@ -161,9 +160,8 @@ public final class LessonStore {
 
     /** A student's statuses, newest lesson first: the history the dashboard shows. */
     public List<LessonMark> history(String studentId) {
-        return db.withConnection(c -> Sql.list(c, "SELECT " + MARK_COLUMNS + """
-                 FROM lesson_attendance l LEFT JOIN students s ON s.id = l.student_id WHERE l.student_id = ?
-                ORDER BY l.lesson_date DESC, l.starts_at DESC""", LessonStore::mark, studentId));
+        return db.withConnection(c -> Sql.list(c, SELECT_MARKS
+                + " WHERE l.student_id = ? ORDER BY l.lesson_date DESC, l.starts_at DESC", LessonStore::mark, studentId));
     }
 
     public boolean isVoided(String recordId) {
