@@ -6,6 +6,8 @@ import io.presenca.attendance.ReviewQueue;
 import io.presenca.config.Settings;
 import io.presenca.events.EventOutbox;
 import io.presenca.lessons.LessonAttendance;
+import io.presenca.lessons.LessonCorrections;
+import io.presenca.lessons.VoidListener;
 import io.presenca.lessons.TimetableSource;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatcher;
@@ -182,6 +184,15 @@ public final class Gateway implements AutoCloseable {
     /** Lesson statuses from the timetable (TIMETABLE, or the central copy) and the sightings. */
     public LessonAttendance lessonAttendance() {
         return lessonAttendance.get();
+    }
+
+    /**
+     * Marks and voids made by staff (dashboard, {@code mark} and {@code void} commands). VOID LISTENER: the
+     * lead plugs the negative faces in here, {@code (id, admin) -> negativeFaces.learnFromVoid(id, admin)}.
+     */
+    public LessonCorrections lessonCorrections() {
+        return new LessonCorrections(database(), lessonAttendance(), settings.deviceId, settings.lessonEarlyMinutes,
+                VoidListener.NONE);
     }
 
     /** Attendance events waiting for the notification routes. */
