@@ -25,6 +25,8 @@ public final class Presenca {
             "  enroll                   enroll FACES_DIR/<student_id>/*.jpg|png and print a report per photo",
             "  export [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
             "                           print attendance as CSV (local dates, both inclusive)",
+            "  export --lessons [--date YYYY-MM-DD] [--class C]",
+            "                           print one CSV row per student and lesson with its status",
             "  evaluate pairs --pairs FILE --images DIR [--json]",
             "                           LFW-style verification accuracy with the gateway's own models",
             "  evaluate identify --dataset DIR [--enroll K] [--sweep] [--json]",

@@ -12,7 +12,8 @@ import java.util.Locale;
 public final class AttendanceCsv {
     public static final String HEADER =
             "record_id,student_id,name,class_name,captured_at,device_id,confidence,matcher,sync_status,distance";
-    private static final String LINE_END = "\r\n";
+    /** RFC 4180's line end, for other CSV writers of the gateway. */
+    public static final String LINE_END = "\r\n";
 
     private AttendanceCsv() {
     }
@@ -38,7 +39,8 @@ public final class AttendanceCsv {
         out.flush();
     }
 
-    static String field(String value) {
+    /** One cell as RFC 4180 wants it; the lesson export writes its cells with it too. */
+    public static String field(String value) {
         if (value == null) {
             return "";
         }

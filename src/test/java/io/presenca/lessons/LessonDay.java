@@ -25,20 +25,20 @@ import java.util.stream.Collectors;
  * timetable with three periods (5A 08:00 and 09:00, 5B 08:00-09:30), a manual clock, and the
  * lesson beans built as the gateway builds them.
  */
-final class LessonDay {
+public final class LessonDay {
 
     static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
-    static final String DEVICE = "door-5a";
+    public static final String DEVICE = "door-5a";
 
     final Path home = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
     final Path timetableFile = home.resolve("timetable.csv");
-    final Database db;
-    final ManualClock clock = new ManualClock(at("07:00"));
+    public final Database db;
+    public final ManualClock clock = new ManualClock(at("07:00"));
     final TimetableSource timetable;
-    final LessonAttendance lessons;
+    public final LessonAttendance lessons;
     final AttendanceStore attendance;
 
-    LessonDay() {
+    public LessonDay() {
         try {
             Files.createDirectories(home);
             Files.write(timetableFile, List.of("class,weekday,start,end,device", "5A,monday,08:00,08:50",
@@ -60,12 +60,12 @@ final class LessonDay {
     }
 
     /** The gateway's first start with lessons, at {@code time}: lessons that ended before are not marked. */
-    LessonDay firstStartAt(String time) {
+    public LessonDay firstStartAt(String time) {
         lessons.trackFrom(at(time));
         return this;
     }
 
-    static Instant at(String time) {
+    public static Instant at(String time) {
         return MONDAY.atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
     }
 
@@ -75,13 +75,13 @@ final class LessonDay {
     }
 
     /** The camera sees the student at {@code time}; the record, unless it fell in the duplicate window. */
-    AttendanceRecord seen(String studentId, String time) {
+    public AttendanceRecord seen(String studentId, String time) {
         return attendance.recordUnlessRecent(studentId, DEVICE, at(time), 97.0, 0.3, "local", Duration.ofMinutes(10))
                 .orElseThrow();
     }
 
     /** The timer fires at {@code time}; how many lessons it closed. */
-    int endLessonsAt(String time) {
+    public int endLessonsAt(String time) {
         clock.now = at(time);
         return lessons.closeEndedLessons();
     }
