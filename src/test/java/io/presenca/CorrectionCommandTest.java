@@ -8,7 +8,6 @@ import io.presenca.lessons.LessonAttendance;
 import io.presenca.store.AttendanceStore;
 import io.presenca.store.StudentStore;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +29,11 @@ class CorrectionCommandTest {
 
     @AfterEach
     void clearSettings() {
-        gateway.settings.keySet().forEach(System::clearProperty);
+        gateway.clearCommandSettings();
     }
 
     private int presenca(String... args) {
-        out.reset();
-        gateway.settings.forEach(System::setProperty);
-        return Presenca.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        return gateway.command(out, args);
     }
 
     private String out() {

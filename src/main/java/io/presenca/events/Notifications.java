@@ -32,6 +32,8 @@ public final class Notifications {
                 settings.webhookEnabled() ? settings.webhookUrl : "http://webhook-not-set.invalid");
         main.addOverrideProperty("presenca.webhook.api-key", settings.webhookApiKey == null ? "" : settings.webhookApiKey);
         main.addOverrideProperty("presenca.webhook.retries", Integer.toString(settings.webhookRetries));
+        // the HTTP client's own quiet retries (503 twice per attempt) would make WEBHOOK_RETRIES a lie
+        main.addOverrideProperty("camel.component.http.automatic-retries-disabled", "true");
         String timeout = Integer.toString(settings.webhookTimeoutSeconds * 1000);
         main.addOverrideProperty("camel.component.http.connect-timeout", timeout);
         main.addOverrideProperty("camel.component.http.connection-request-timeout", timeout);

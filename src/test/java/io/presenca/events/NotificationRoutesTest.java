@@ -100,7 +100,8 @@ class NotificationRoutesTest {
         assertEquals("late", late.get("status").asText());
         assertEquals("2026-03-02T08:15:00.000Z", late.get("seen_at").asText());
         // four refusals: twice an attempt and its retry failed, and each time the event went back to SQLite
-        assertEquals(2, day.db.withConnection(c -> Sql.count(c, "SELECT sum(attempts) FROM event_outbox")));
+        long putBack = day.db.withConnection(c -> Sql.count(c, "SELECT sum(attempts) FROM event_outbox"));
+        assertEquals(2, putBack);
     }
 
     @Test
