@@ -1,6 +1,8 @@
 package io.presenca;
 
 import io.presenca.config.Settings;
+import io.presenca.lessons.LessonCsv;
+import io.presenca.lessons.LessonStore;
 import io.presenca.store.AttendanceCsv;
 import io.presenca.store.AttendanceStore;
 import io.presenca.store.Database;
@@ -13,30 +15,35 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 
-/** {@code export [--from YYYY-MM-DD] [--to YYYY-MM-DD]}: attendance as CSV on standard output. */
+/**
+ * {@code export [--from YYYY-MM-DD] [--to YYYY-MM-DD]}: attendance records as CSV on standard output;
+ * {@code export --lessons [--date YYYY-MM-DD] [--class C]}: one row per student and lesson with the status.
+ */
 final class ExportCommand {
 
     private final Settings settings;
-    private LocalDate from;
-    private LocalDate to;
+    private final boolean lessons;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final LocalDate date;
+    private final String className;
 
-    ExportCommand(Settings settings, List<String> options) {
+    ExportCommand(Settings settings, List<String> arguments) {
         this.settings = settings;
-        for (int i = 0; i < options.size(); i++) {
-            String option = options.get(i);
-            if (!option.equals("--from") && !option.equals("--to")) {
-                throw new Presenca.UsageException("export: unknown option '" + option + "'.");
-            }
-            if (i + 1 >= options.size()) {
-                throw new Presenca.UsageException("export: " + option + " needs a date, e.g. " + option + " 2026-03-01.");
-            }
-            LocalDate date = date(option, options.get(++i));
-            if (option.equals("--from")) {
-                from = date;
-            } else {
-                to = date;
-            }
+        CommandOptions options = new CommandOptions("export", arguments, Set.of("--from", "--to", "--date", "--class"),
+                Set.of("--lessons"));
+        this.lessons = options.has("--lessons");
+        this.from = date(options, "--from");
+        this.to = date(options, "--to");
+        this.date = date(options, "--date");
+        this.className = options.value("--class");
+        if (lessons && (from != null || to != null)) {
+            throw new Presenca.UsageException("export: --lessons takes --date and --class, not --from or --to.");
+        }
+        if (!lessons && (date != null || className != null)) {
+            throw new Presenca.UsageException("export: --date and --class go with --lessons.");
         }
         if (from != null && to != null && to.isBefore(from)) {
             throw new Presenca.UsageException("export: --to " + to + " is before --from " + from + ".");
@@ -47,7 +54,11 @@ final class ExportCommand {
         Database database = Gateway.openDatabase(settings);
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            AttendanceCsv.write(writer, new AttendanceStore(database).between(from, to, ZoneId.systemDefault()));
+            if (lessons) {
+                LessonCsv.write(writer, new LessonStore(database).marks(date, className));
+            } else {
+                AttendanceCsv.write(writer, new AttendanceStore(database).between(from, to, ZoneId.systemDefault()));
+            }
             writer.flush();
             return 0;
         } catch (IOException e) {
@@ -55,7 +66,11 @@ final class ExportCommand {
         }
     }
 
-    private static LocalDate date(String option, String value) {
+    private static LocalDate date(CommandOptions options, String option) {
+        String value = options.value(option);
+        if (value == null) {
+            return null;
+        }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {

@@ -6,6 +6,11 @@ import io.presenca.attendance.WaitingAttendance;
 import io.presenca.attendance.Consensus;
 import io.presenca.attendance.ReviewQueue;
 import io.presenca.config.Settings;
+import io.presenca.events.EventOutbox;
+import io.presenca.lessons.LessonAttendance;
+import io.presenca.lessons.LessonCorrections;
+import io.presenca.lessons.VoidListener;
+import io.presenca.lessons.TimetableSource;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.FaceMatcher;
 import io.presenca.matching.FrameMatcher;
@@ -39,6 +44,7 @@ import io.presenca.vision.PhotoFaceReader;
 import io.presenca.vision.QualityGate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -58,6 +64,7 @@ public final class Gateway implements AutoCloseable {
     private final DecisionRule decisionRule;
     private final Lazy<RekognitionServices> rekognition;
     private final Lazy<FallbackRecheck> fallbackRecheck;
+    private final Lazy<LessonAttendance> lessonAttendance;
 
     public Gateway(Settings settings) {
         this(settings, UnaryOperator.identity());
@@ -77,6 +84,9 @@ public final class Gateway implements AutoCloseable {
         this.qualityGate = new QualityGate(qualityLimits(settings));
         this.rekognition = new Lazy<>(() -> new RekognitionServices(settings, database()));
         this.fallbackRecheck = new Lazy<>(() -> rekognition().fallbackRecheck(decisionRule));
+        this.lessonAttendance = new Lazy<>(() -> new LessonAttendance(database(),
+                new TimetableSource(settings.timetable, database()), settings.deviceId, settings.lateAfterMinutes,
+                settings.lessonEarlyMinutes, settings.lessonCatchUpDays, ZoneId.systemDefault(), Clock.systemUTC()));
     }
 
     /** Brightness and pose limits are fixed: LFW-dev's 99.5th percentiles are yaw 0.44 and pitch 0.28. */
@@ -170,12 +180,32 @@ public final class Gateway implements AutoCloseable {
 
     /** Reads back the attendance a previous run left waiting in SPILL_PATH: build it once per run. */
     public AttendanceRecorder attendanceRecorder() {
-        AttendanceStore store = new AttendanceStore(database());
+        // each record's lesson status and event are written in the record's own transaction
+        AttendanceStore store = new AttendanceStore(database(), lessonAttendance());
         WaitingAttendance waiting = new WaitingAttendance(new SpillFile(settings.spillPath), WaitingAttendance.CAPACITY);
         Duration window = Duration.ofMinutes(settings.minutesBeforeNextCapture);
         return settings.matcher.usesRekognition() && settings.rekognitionReverify
                 ? new AttendanceRecorder(store, waiting, database().file(), settings.deviceId, window, fallbackRecheck())
                 : new AttendanceRecorder(store, waiting, database().file(), settings.deviceId, window);
+    }
+
+    /** Lesson statuses from the timetable (TIMETABLE, or the central copy) and the sightings. */
+    public LessonAttendance lessonAttendance() {
+        return lessonAttendance.get();
+    }
+
+    /**
+     * Marks and voids made by staff (dashboard, {@code mark} and {@code void} commands). VOID LISTENER: the
+     * lead plugs the negative faces in here, {@code (id, admin) -> negativeFaces.learnFromVoid(id, admin)}.
+     */
+    public LessonCorrections lessonCorrections() {
+        return new LessonCorrections(database(), lessonAttendance(), settings.deviceId, settings.lessonEarlyMinutes,
+                VoidListener.NONE);
+    }
+
+    /** Attendance events waiting for the notification routes. */
+    public EventOutbox eventOutbox() {
+        return new EventOutbox(database(), Duration.ofSeconds(settings.eventRetrySeconds), Clock.systemUTC());
     }
 
     public ReviewQueue reviewQueue() {

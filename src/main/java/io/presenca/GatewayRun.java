@@ -7,7 +7,13 @@ import io.presenca.camera.CameraUnavailableException;
 import io.presenca.camera.FrameSources;
 import io.presenca.config.Settings;
 import io.presenca.config.UrlCredentials;
+import io.presenca.events.AbsenceSummaries;
+import io.presenca.events.Notifications;
+import io.presenca.lessons.CentralLessons;
+import io.presenca.lessons.LessonAttendance;
+import io.presenca.lessons.Lessons;
 import io.presenca.matching.FrameMatcher;
+import io.presenca.monitoring.CaptureLogSummary;
 import io.presenca.monitoring.Operations;
 import io.presenca.monitoring.PipelineStats;
 import io.presenca.store.Database;
@@ -46,7 +52,8 @@ final class GatewayRun implements Callable<Integer> {
     /** Named one by one: a classpath wildcard makes Camel scan the whole jar, natives included (5 s). */
     static final String BUNDLED_ROUTES = "classpath:routes/capture.camel.yaml,classpath:routes/enrollment.camel.yaml,"
             + "classpath:routes/sync.camel.yaml,classpath:routes/students.camel.yaml,classpath:routes/cleanup.camel.yaml,"
-            + "classpath:routes/retention.camel.yaml,classpath:routes/attendance.camel.yaml";
+            + "classpath:routes/retention.camel.yaml,classpath:routes/attendance.camel.yaml,classpath:routes/"
+            + Lessons.ROUTE_FILE + ",classpath:routes/" + Notifications.ROUTE_FILE + ",classpath:routes/log-summary.camel.yaml";
     /** The Rekognition upkeep routes: loaded only when MATCHER uses Rekognition (their beans exist only then). */
     static final String REKOGNITION_ROUTES = "rekognition.camel.yaml";
 
@@ -117,8 +124,11 @@ final class GatewayRun implements Callable<Integer> {
             }
             CentralSync sync = gateway.centralSync(version);
             sync.bindTo(main, true, gateway.galleryLoader());
+            bindLessons(main, gateway, sync);
             PipelineStats stats = new PipelineStats(qualityGate, matcher, recorder, reviewQueue, failedFrames,
                     new ReviewStore(gateway.database()), sync.queue());
+            main.bind("captureLogSummary", new CaptureLogSummary(stats));
+            main.addOverrideProperty("presenca.log-summary-ms", Long.toString(settings.logSummarySeconds * 1000L));
             new Operations(settings, stats, gateway.database(), sync,
                     settings.matcher.usesRekognition() ? gateway.rekognition().link() : null).bindTo(main);
             new Dashboard(settings, gateway.database(), sync, stats).bindTo(main);
@@ -150,6 +160,18 @@ final class GatewayRun implements Callable<Integer> {
             }
             return code;
         }
+    }
+
+    /** The timetable, lesson statuses and their central copy, and the notification routes' beans. */
+    private void bindLessons(Main main, Gateway gateway, CentralSync sync) {
+        LessonAttendance lessons = gateway.lessonAttendance();
+        lessons.timetable().reload();
+        lessons.trackFrom(java.time.Instant.now());
+        // bound even with central sync off: its routes then do not start, but they name the bean
+        Lessons.bindTo(main, settings, lessons,
+                new CentralLessons(sync.central(), gateway.database(), settings.deviceId, java.time.Clock.systemUTC()));
+        new Notifications(settings, gateway.eventOutbox(), new AbsenceSummaries(gateway.database(), lessons,
+                settings.absenceSummaryTime, java.time.Clock.systemUTC())).bindTo(main);
     }
 
     /** Ends a run as Ctrl+C would (for tests of a gateway that runs until stopped). */

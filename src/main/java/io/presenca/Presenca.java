@@ -25,6 +25,8 @@ public final class Presenca {
             "  enroll                   enroll FACES_DIR/<student_id>/*.jpg|png and print a report per photo",
             "  export [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
             "                           print attendance as CSV (local dates, both inclusive)",
+            "  export --lessons [--date YYYY-MM-DD] [--class C]",
+            "                           print one CSV row per student and lesson with its status",
             "  evaluate pairs --pairs FILE --images DIR [--json]",
             "                           LFW-style verification accuracy with the gateway's own models",
             "  evaluate identify --dataset DIR [--enroll K] [--sweep] [--json]",
@@ -49,6 +51,10 @@ public final class Presenca {
             "                           central templates; attendance as ERASE_ATTENDANCE says (keep|pseudonymise|delete)",
             "  verify-erased <student_id>",
             "                           check every store, the raw database file included, for what erase removed",
+            "  mark <student_id> --lesson YYYY-MM-DDTHH:MM [--excused] --reason TEXT --by NAME",
+            "                           mark a student present (a record with matcher=manual) or excused for a lesson",
+            "  void <record_id> --reason TEXT --by NAME",
+            "                           void a wrong attendance record: kept and audited, its lesson statuses become void",
             "  help                     this text",
             "Settings are environment variables (or lines of application.properties); see README.md.");
 
@@ -76,6 +82,7 @@ public final class Presenca {
                 case "dashboard-user" -> new DashboardUserCommand(Settings.fromProcess(), options).run(System.console(),
                         new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
                                 java.nio.charset.StandardCharsets.UTF_8)), out);
+                case "mark", "void" -> new CorrectionCommand(Settings.fromProcess(), command, options).run(out);
                 case "consent" -> new ConsentCommand(Settings.fromProcess(), options).run(out);
                 case "erase", "verify-erased" -> new EraseCommand(Settings.fromProcess(), command, options).run(out);
                 case "help", "-h" -> {

@@ -60,6 +60,21 @@ final class GatewayFixture {
         }
     }
 
+    /**
+     * Runs {@code java -jar presenca.jar args} with these settings (as -D properties, cleared by
+     * {@link #clearCommandSettings}); what it prints, out and err, goes to {@code out}.
+     */
+    int command(java.io.ByteArrayOutputStream out, String... args) {
+        out.reset();
+        settings.forEach(System::setProperty);
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        return Presenca.run(args, print, print);
+    }
+
+    void clearCommandSettings() {
+        settings.keySet().forEach(System::clearProperty);
+    }
+
     int managementPort() {
         return Integer.parseInt(settings.get("MANAGEMENT_PORT"));
     }

@@ -8,7 +8,6 @@ import io.presenca.store.Sql;
 import io.presenca.students.EnrollmentReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +35,11 @@ class HostileInputTest {
 
     @AfterEach
     void clearSettings() {
-        gateway.settings.keySet().forEach(System::clearProperty);
+        gateway.clearCommandSettings();
     }
 
     private int presenca(String... args) {
-        out.reset();
-        gateway.settings.forEach(System::setProperty);
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return Presenca.run(args, print, print);
+        return gateway.command(out, args);
     }
 
     /** A JPEG whose frame header claims {@code width} x {@code height}. */

@@ -57,7 +57,10 @@ class SecretLeakTest {
     private static final String AWS_SECRET = "aws-" + UUID.randomUUID();
     private static final String PRESENCA_KEY = Base64.getEncoder().encodeToString(UUID.randomUUID().toString()
             .substring(0, 32).getBytes(StandardCharsets.US_ASCII));
-    private static final List<String> SECRETS = List.of(PG_PASSWORD, API_KEY, AWS_KEY_ID, AWS_SECRET, PRESENCA_KEY);
+    private static final String WEBHOOK_KEY = "hook-" + UUID.randomUUID();
+    private static final String SMTP_PASSWORD = "smtp-" + UUID.randomUUID();
+    private static final List<String> SECRETS = List.of(PG_PASSWORD, API_KEY, AWS_KEY_ID, AWS_SECRET, PRESENCA_KEY,
+            WEBHOOK_KEY, SMTP_PASSWORD);
 
     private final GatewayFixture gateway = new GatewayFixture();
     private final FakeRekognition fake = new FakeRekognition();
@@ -166,6 +169,10 @@ class SecretLeakTest {
                 "AWS_SECRET_ACCESS_KEY", AWS_SECRET, "REKOGNITION_ENDPOINT", fake.endpoint().toString(),
                 "REKOGNITION_TIMEOUT_MS", "2000"));
         gateway.settings.put("PRESENCA_KEY", PRESENCA_KEY);
+        // notifications on, to receivers that refuse (the webhook) or are not there (SMTP)
+        gateway.settings.putAll(Map.of("WEBHOOK_URL", api.url() + "/no-such-hook", "WEBHOOK_API_KEY", WEBHOOK_KEY,
+                "EVENT_RETRY_SECONDS", "1", "SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(closedPort()),
+                "SMTP_USER", "office", "SMTP_PASSWORD", SMTP_PASSWORD, "OFFICE_EMAIL", "office@school.example"));
         for (String operation : List.of("SearchFacesByImage", "DescribeCollection", "DeleteCollection", "CreateCollection",
                 "IndexFaces")) {
             fake.when(operation, r -> Reply.error(400, "UnrecognizedClientException",

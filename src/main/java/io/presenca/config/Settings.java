@@ -90,6 +90,28 @@ public final class Settings {
     public final String dashboardAdminPassword;
     /** The editable YAML routes, reloaded on save; when the folder is missing the jar's copies run. */
     public final Path routesDir;
+    /** How often the INFO summary of capture (frames, faces, unknown, rejections) is logged. */
+    public final int logSummarySeconds;
+
+    // lessons: the timetable, and what counts as present, late or absent
+    public final Path timetable;
+    public final int timetableReloadSeconds;
+    public final int lateAfterMinutes;
+    public final int lessonEarlyMinutes;
+    public final int lessonCatchUpDays;
+    // notifications of attendance events: a webhook and a daily e-mail, each on when its address is set
+    public final String webhookUrl;
+    public final String webhookApiKey;
+    public final int webhookRetries;
+    public final int webhookTimeoutSeconds;
+    public final int eventRetrySeconds;
+    public final String smtpHost;
+    public final int smtpPort;
+    public final String smtpUser;
+    public final String smtpPassword;
+    public final String mailFrom;
+    public final String officeEmail;
+    public final java.time.LocalTime absenceSummaryTime;
 
     private final Map<String, String> effective;
 
@@ -159,6 +181,24 @@ public final class Settings {
         managementPort = read.integer("MANAGEMENT_PORT", 8080, 1, 65_535);
         dashboardAdminPassword = read.secret("DASHBOARD_ADMIN_PASSWORD");
         routesDir = read.path("ROUTES_DIR", "routes");
+        logSummarySeconds = read.integer("LOG_SUMMARY_SECONDS", 60, 1, 86_400);
+        timetable = read.path("TIMETABLE", "timetable.csv");
+        timetableReloadSeconds = read.integer("TIMETABLE_RELOAD_SECONDS", 30, 1, 86_400);
+        lateAfterMinutes = read.integer("LATE_AFTER_MINUTES", 10, 0, 24 * 60);
+        lessonEarlyMinutes = read.integer("LESSON_EARLY_MINUTES", 10, 0, 24 * 60);
+        lessonCatchUpDays = read.integer("LESSON_CATCH_UP_DAYS", 7, 1, 366);
+        webhookUrl = read.url("WEBHOOK_URL");
+        webhookApiKey = read.secret("WEBHOOK_API_KEY");
+        webhookRetries = read.integer("WEBHOOK_RETRIES", 3, 0, 100);
+        webhookTimeoutSeconds = read.integer("WEBHOOK_TIMEOUT_SECONDS", 10, 1, 600);
+        eventRetrySeconds = read.integer("EVENT_RETRY_SECONDS", 30, 1, 86_400);
+        smtpHost = read.text("SMTP_HOST", null);
+        smtpPort = read.integer("SMTP_PORT", 25, 1, 65_535);
+        smtpUser = read.text("SMTP_USER", null);
+        smtpPassword = read.secret("SMTP_PASSWORD");
+        mailFrom = read.text("MAIL_FROM", "presenca@" + deviceId);
+        officeEmail = read.text("OFFICE_EMAIL", null);
+        absenceSummaryTime = time("ABSENCE_SUMMARY_TIME", read.text("ABSENCE_SUMMARY_TIME", "17:00"));
         requireConsent = read.flag("REQUIRE_CONSENT", true);
         eraseAttendance = EraseAttendance.valueOf(read.choice("ERASE_ATTENDANCE", "keep",
                 "keep", "pseudonymise", "delete").toUpperCase());
@@ -201,6 +241,24 @@ public final class Settings {
     public String describe() {
         return effective.entrySet().stream().map(e -> "  " + e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    /** The attendance-event webhook runs only where WEBHOOK_URL is set. */
+    public boolean webhookEnabled() {
+        return webhookUrl != null;
+    }
+
+    /** The daily absence e-mail is sent only where both the SMTP server and the office's address are set. */
+    public boolean absenceMailEnabled() {
+        return smtpHost != null && officeEmail != null;
+    }
+
+    private static java.time.LocalTime time(String name, String value) {
+        try {
+            return java.time.LocalTime.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw SettingsReader.invalid(name, value, "a time of day like 17:00");
+        }
     }
 
     /** Central sync runs only where the school's validation API is configured. */

@@ -68,7 +68,7 @@ public final class FaceMatcher implements FrameMatcher {
         if (!unmatched.isEmpty()) {
             unknown.addAndGet(unmatched.size());
             unknownFaces.keep(frame, unmatched);
-            LOG.info("Frame {} ({}): {} unknown face(s), not recorded", frame.sequence(), frame.origin(), unmatched.size());
+            LOG.debug("Frame {} ({}): {} unknown face(s), not recorded", frame.sequence(), frame.origin(), unmatched.size());
         }
         return new MatchedFrame(frame.sequence(), frame.capturedAt(), frame.origin(), matches, unmatched.size());
     }

@@ -15,7 +15,8 @@ import java.util.Locale;
 public final class AttendanceCsv {
     public static final String HEADER =
             "record_id,student_id,name,class_name,captured_at,device_id,confidence,matcher,sync_status,distance";
-    private static final String LINE_END = "\r\n";
+    /** RFC 4180's line end, for other CSV writers of the gateway. */
+    public static final String LINE_END = "\r\n";
     /** What spreadsheets (Excel, LibreOffice, Sheets) take as the start of a formula (OWASP's CSV injection list). */
     private static final String FORMULA_START = "=+-@\t\r";
 
@@ -43,7 +44,8 @@ public final class AttendanceCsv {
         out.flush();
     }
 
-    static String field(String raw) {
+    /** One cell as RFC 4180 wants it, formula starts neutralised; the lesson export writes its cells with it too. */
+    public static String field(String raw) {
         if (raw == null) {
             return "";
         }

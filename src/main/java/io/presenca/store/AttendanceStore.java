@@ -10,13 +10,35 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Attendance records: written once per student per duplicate window, never deleted here. */
 public final class AttendanceStore {
+
+    /** The {@code matcher} of a record a member of staff made by hand (a teacher marking a student present). */
+    public static final String MANUAL = "manual";
+
+    /**
+     * Told of each new record inside the transaction that writes it, so what follows from the record
+     * (its lesson status, its event) is committed with it or not at all.
+     */
+    @FunctionalInterface
+    public interface RecordedInTransaction {
+        RecordedInTransaction NOTHING = (c, record) -> { };
+
+        void recorded(Connection c, AttendanceRecord record) throws SQLException;
+    }
+
     private final Database db;
+    private final RecordedInTransaction recorded;
 
     public AttendanceStore(Database db) {
+        this(db, RecordedInTransaction.NOTHING);
+    }
+
+    public AttendanceStore(Database db, RecordedInTransaction recorded) {
         this.db = db;
+        this.recorded = recorded;
     }
 
     /**
@@ -43,8 +65,28 @@ public final class AttendanceStore {
         if (window.isNegative()) {
             throw new IllegalArgumentException("The duplicate window must not be negative (got " + window + ")");
         }
-        return db.inTransaction(c -> Sql.count(c, "SELECT count(*) FROM attendance_records WHERE id = ?", sighting.id()) > 0
-                ? Optional.empty() : insertUnlessRecent(c, sighting, window));
+        return db.inTransaction(c -> {
+            if (Sql.count(c, "SELECT count(*) FROM attendance_records WHERE id = ?", sighting.id()) > 0) {
+                return Optional.<AttendanceRecord>empty();
+            }
+            Optional<AttendanceRecord> record = insertUnlessRecent(c, sighting, window);
+            if (record.isPresent()) {
+                recorded.recorded(c, record.get());
+            }
+            return record;
+        });
+    }
+
+    /**
+     * A record made by hand ({@code matcher=manual}, no confidence), inside the caller's transaction:
+     * not subject to the duplicate window, synced like any other record.
+     */
+    public static AttendanceRecord insertManual(Connection c, String studentId, String deviceId, Instant at)
+            throws SQLException {
+        StudentStore.requireId(studentId);
+        return insert(c, new AttendanceRecord(UUID.randomUUID().toString(), studentId, deviceId,
+                at.truncatedTo(ChronoUnit.MILLIS), null, null, MANUAL, SyncStatus.PENDING, 0, null, null,
+                Timestamps.now()));
     }
 
     /** The check and insert of {@link #recordUnlessRecent}, inside the caller's transaction. */
@@ -54,16 +96,19 @@ public final class AttendanceStore {
         if (recordWithin(c, sighting.studentId(), at, window).isPresent()) {
             return Optional.empty();
         }
-        AttendanceRecord record = new AttendanceRecord(sighting.id(), sighting.studentId(), sighting.deviceId(), at,
+        return Optional.of(insert(c, new AttendanceRecord(sighting.id(), sighting.studentId(), sighting.deviceId(), at,
                 sighting.confidence(), sighting.distance(), sighting.matcher(), SyncStatus.PENDING, 0, null, null,
-                Timestamps.now());
+                Timestamps.now())));
+    }
+
+    private static AttendanceRecord insert(Connection c, AttendanceRecord record) throws SQLException {
         Sql.update(c, """
                 INSERT INTO attendance_records(id, student_id, device_id, captured_at, confidence, distance,
                     matcher, sync_status, sync_attempts, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""",
-                record.id(), record.studentId(), record.deviceId(), at, record.confidence(), record.distance(),
-                record.matcher(), record.syncStatus().column(), record.createdAt());
-        return Optional.of(record);
+                record.id(), record.studentId(), record.deviceId(), record.capturedAt(), record.confidence(),
+                record.distance(), record.matcher(), record.syncStatus().column(), record.createdAt());
+        return record;
     }
 
     /**

@@ -70,7 +70,7 @@ public final class QualityGate {
             }
         }
         if (!reasons.isEmpty()) {
-            LOG.info("Frame {} ({}): {} face(s) not recognisable: {}", frame.sequence(), frame.origin(), reasons.size(),
+            LOG.debug("Frame {} ({}): {} face(s) not recognisable: {}", frame.sequence(), frame.origin(), reasons.size(),
                     String.join("; ", reasons));
         }
         return frame;

@@ -17,14 +17,14 @@ import java.util.UUID;
  * with TEST_PG_USER and TEST_PG_PASSWORD; the user needs CREATEDB) if set, else an embedded one
  * started once per test JVM from the binaries Maven brought. Each test gets a database of its own.
  */
-final class PgSupport {
+public final class PgSupport {
 
     private static PgSupport shared;
 
-    final String host;
-    final int port;
-    final String user;
-    final String password;
+    public final String host;
+    public final int port;
+    public final String user;
+    public final String password;
     private final String adminDb;
 
     private PgSupport(String host, int port, String user, String password, String adminDb) {
@@ -35,7 +35,7 @@ final class PgSupport {
         this.adminDb = adminDb;
     }
 
-    static synchronized PgSupport get() {
+    public static synchronized PgSupport get() {
         if (shared == null) {
             String url = System.getenv("TEST_PG_URL");
             shared = url != null ? fromUrl(url) : embedded();
@@ -67,19 +67,19 @@ final class PgSupport {
     }
 
     /** A new empty database; its name. */
-    String newDatabase() {
+    public String newDatabase() {
         String name = "presenca_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(adminDb, "CREATE DATABASE " + name);
         return name;
     }
 
     /** Drops a database made by {@link #newDatabase}, whoever is still connected to it. */
-    void dropDatabase(String name) {
+    public void dropDatabase(String name) {
         execute(adminDb, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     /** POSTGRES_* settings pointing at {@code database} through {@code host:port}. */
-    Map<String, String> settings(String database, String viaHost, int viaPort) {
+    public Map<String, String> settings(String database, String viaHost, int viaPort) {
         Map<String, String> settings = new HashMap<>();
         settings.put("POSTGRES_HOST", viaHost);
         settings.put("POSTGRES_PORT", Integer.toString(viaPort));
@@ -92,11 +92,11 @@ final class PgSupport {
         return settings;
     }
 
-    Connection connect(String database) throws SQLException {
+    public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, user, password);
     }
 
-    void execute(String database, String sql) {
+    public void execute(String database, String sql) {
         try (Connection c = connect(database); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
