@@ -29,6 +29,7 @@ import io.presenca.store.UnknownFaceStore;
 import io.presenca.students.Enrollment;
 import io.presenca.sync.CentralDatabase;
 import io.presenca.sync.CentralSync;
+import io.presenca.tracking.FaceTracker;
 import io.presenca.vision.FaceAligner;
 import io.presenca.vision.FaceDetector;
 import io.presenca.vision.FaceEmbedder;
@@ -56,6 +57,7 @@ public final class Gateway implements AutoCloseable {
     private final DecisionRule decisionRule;
     private final Lazy<RekognitionServices> rekognition;
     private final Lazy<FallbackRecheck> fallbackRecheck;
+    private final FaceTracker faceTracker;
 
     public Gateway(Settings settings) {
         this.settings = settings;
@@ -70,6 +72,10 @@ public final class Gateway implements AutoCloseable {
         this.qualityGate = new QualityGate(qualityLimits(settings));
         this.rekognition = new Lazy<>(() -> new RekognitionServices(settings, database()));
         this.fallbackRecheck = new Lazy<>(() -> rekognition().fallbackRecheck(decisionRule));
+        // a track nobody is near settles once consensus has seen a full window of it; one unseen for a
+        // window and a re-check is gone
+        this.faceTracker = new FaceTracker(settings.consensusWindowFrames, settings.trackRecheckFrames,
+                settings.consensusWindowFrames + settings.trackRecheckFrames);
     }
 
     /** Brightness and pose limits are fixed: LFW-dev's 99.5th percentiles are yaw 0.44 and pitch 0.28. */
@@ -152,9 +158,14 @@ public final class Gateway implements AutoCloseable {
         return fallbackRecheck.get();
     }
 
+    /** The capture route's {@code faceTracker}; consensus tells it which faces are decided. */
+    public FaceTracker faceTracker() {
+        return faceTracker;
+    }
+
     public Consensus consensus() {
         return new Consensus(settings.consensusMinFrames, settings.consensusWindowFrames,
-                Duration.ofSeconds(settings.consensusWindowSeconds), decisionRule);
+                Duration.ofSeconds(settings.consensusWindowSeconds), decisionRule, faceTracker);
     }
 
     public DecisionRule decisionRule() {

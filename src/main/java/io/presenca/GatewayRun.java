@@ -87,6 +87,7 @@ final class GatewayRun implements Callable<Integer> {
                     "file:application.properties;optional=true,classpath:application.properties;optional=true");
             main.bind("faceFinder", gateway.faceFinder());
             main.bind("qualityGate", qualityGate);
+            main.bind("faceTracker", gateway.faceTracker());
             main.bind("faceEmbedder", gateway.faceEmbedder());
             main.bind("faceMatcher", matcher);
             main.bind("consensus", gateway.consensus());
