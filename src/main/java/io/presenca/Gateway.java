@@ -2,6 +2,8 @@ package io.presenca;
 
 import io.presenca.attendance.AttendanceRecorder;
 import io.presenca.attendance.Consensus;
+import io.presenca.attendance.NegativeCheck;
+import io.presenca.attendance.NegativeFaces;
 import io.presenca.attendance.ReviewQueue;
 import io.presenca.config.Settings;
 import io.presenca.matching.DecisionRule;
@@ -22,6 +24,7 @@ import io.presenca.store.AttendanceStore;
 import io.presenca.store.BlobCipher;
 import io.presenca.store.Database;
 import io.presenca.store.DeviceStore;
+import io.presenca.store.NegativeFaceStore;
 import io.presenca.store.ReviewStore;
 import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
@@ -172,18 +175,34 @@ public final class Gateway implements AutoCloseable {
         return decisionRule;
     }
 
+    /** Every record keeps its face for a later void to teach from; offline fallbacks are also queued for Rekognition. */
     public AttendanceRecorder attendanceRecorder() {
         AttendanceStore store = new AttendanceStore(database());
         StudentStore students = new StudentStore(database());
         Duration window = Duration.ofMinutes(settings.minutesBeforeNextCapture);
-        return settings.matcher.usesRekognition() && settings.rekognitionReverify
-                ? new AttendanceRecorder(store, students, settings.deviceId, window, fallbackRecheck())
-                : new AttendanceRecorder(store, students, settings.deviceId, window);
+        NegativeFaces keepFace = negativeFaces();
+        AttendanceRecorder.AfterRecord afterRecord = settings.matcher.usesRekognition() && settings.rekognitionReverify
+                ? (record, identification) -> {
+                    fallbackRecheck().recorded(record, identification);
+                    keepFace.recorded(record, identification);
+                }
+                : keepFace;
+        return new AttendanceRecorder(store, students, settings.deviceId, window, afterRecord);
+    }
+
+    /** Corrections that teach: {@code learnFromVoid} for a voided automatic record (rejects teach by themselves). */
+    public NegativeFaces negativeFaces() {
+        return new NegativeFaces(new NegativeFaceStore(database()), FaceEmbedder.MODEL_NAME);
+    }
+
+    /** The capture route's {@code negativeCheck}: a face like a corrected one goes to review. */
+    public NegativeCheck negativeCheck() {
+        return new NegativeCheck(new NegativeFaceStore(database()), FaceEmbedder.MODEL_NAME);
     }
 
     public ReviewQueue reviewQueue() {
         return new ReviewQueue(new ReviewStore(database()), settings.deviceId,
-                Duration.ofMinutes(settings.minutesBeforeNextCapture));
+                Duration.ofMinutes(settings.minutesBeforeNextCapture), FaceEmbedder.MODEL_NAME);
     }
 
     public CentralSync centralSync(String appVersion) {

@@ -91,6 +91,8 @@ final class GatewayRun implements Callable<Integer> {
             main.bind("faceEmbedder", gateway.faceEmbedder());
             main.bind("faceMatcher", matcher);
             main.bind("consensus", gateway.consensus());
+            main.bind("negativeCheck", gateway.negativeCheck());
+            main.bind("negativeFaces", gateway.negativeFaces());
             main.bind("attendanceRecorder", recorder);
             main.bind("reviewQueue", reviewQueue);
             main.bind("failedFrames", failedFrames);
@@ -124,6 +126,9 @@ final class GatewayRun implements Callable<Integer> {
                     summary.recorded(), summary.duplicatesSkipped(), summary.heldForReview(), summary.unknownFaces(),
                     summary.rejections(),
                     summary.failedFrames());
+            LOG.info("Tracking: {} faces described, {} descriptions saved on decided faces, {} tracks ({} started by an"
+                            + " identity switch)", gateway.faceTracker().facesDescribed(), gateway.faceTracker().descriptionsSaved(),
+                    gateway.faceTracker().tracksStarted(), gateway.faceTracker().identitySwitches());
             if (matcher.remoteSummary() != null) {
                 LOG.info("Rekognition: {}", matcher.remoteSummary());
             }

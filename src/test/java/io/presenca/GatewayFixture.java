@@ -131,6 +131,17 @@ final class GatewayFixture {
         }
     }
 
+    /** Empties the camera folder, for a run that shows other photos. */
+    void clearCamera() {
+        try (Stream<Path> shown = Files.list(camera)) {
+            for (Path photo : shown.toList()) {
+                Files.delete(photo);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Puts photos in the camera folder under names that keep the given order. */
     void showToCamera(List<Path> photos) {
         for (int i = 0; i < photos.size(); i++) {

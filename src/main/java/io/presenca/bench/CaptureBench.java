@@ -4,6 +4,7 @@ import io.presenca.Gateway;
 import io.presenca.attendance.AttendanceRecorder;
 import io.presenca.attendance.Consensus;
 import io.presenca.attendance.Identification;
+import io.presenca.attendance.NegativeCheck;
 import io.presenca.attendance.ReviewQueue;
 import io.presenca.camera.CameraUnavailableException;
 import io.presenca.camera.CapturedFrame;
@@ -54,6 +55,7 @@ public final class CaptureBench {
     private final FaceEmbedder embedder;
     private final FaceMatcher matcher;
     private final Consensus consensus;
+    private final NegativeCheck negativeCheck;
     private final AttendanceRecorder recorder;
     private final ReviewQueue reviewQueue;
 
@@ -64,6 +66,7 @@ public final class CaptureBench {
         this.embedder = gateway.faceEmbedder();
         this.matcher = new FaceMatcher(gallery, gateway.decisionRule());
         this.consensus = gateway.consensus();
+        this.negativeCheck = gateway.negativeCheck();
         this.recorder = gateway.attendanceRecorder();
         this.reviewQueue = gateway.reviewQueue();
     }
@@ -105,7 +108,8 @@ public final class CaptureBench {
     }
 
     private int record(List<Identification> identifications) {
-        for (Identification identification : identifications) {
+        for (Identification decided : identifications) {
+            Identification identification = negativeCheck.screen(decided);
             if (identification.accepted()) {
                 recorder.record(identification);
             } else {

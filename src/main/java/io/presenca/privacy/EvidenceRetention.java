@@ -2,6 +2,7 @@ package io.presenca.privacy;
 
 import io.presenca.store.ConsentStore;
 import io.presenca.store.Database;
+import io.presenca.store.NegativeFaceStore;
 import io.presenca.store.RecheckStore;
 import io.presenca.store.ReviewStore;
 import io.presenca.store.StudentErasure;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Daily route step ({@code routes/retention.camel.yaml}): face evidence is kept no longer than
- * EVIDENCE_RETENTION_DAYS (review items with their crops, crops awaiting a Rekognition check), and the
+ * EVIDENCE_RETENTION_DAYS (review items with their crops, crops awaiting a Rekognition check, negatives
+ * counted from when they were taught, the faces kept behind records), and the
  * face data of students whose consent was withdrawn is erased if anything of it is still here (a
  * withdrawal erases at once; this catches what could not be reached then, e.g. Rekognition offline).
  */
@@ -25,7 +27,8 @@ public final class EvidenceRetention {
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceRetention.class);
 
     /** What one pass removed. */
-    public record Result(int reviewItems, int recheckCrops, int unknownFaceCrops, int withdrawnStudentsErased) {
+    public record Result(int reviewItems, int recheckCrops, int unknownFaceCrops, int withdrawnStudentsErased,
+                         int negativeFaces) {
     }
 
     private final Database db;
@@ -47,6 +50,7 @@ public final class EvidenceRetention {
         int reviews = new ReviewStore(db).deleteCapturedBefore(cutoff);
         int crops = new RecheckStore(db).expireBefore(cutoff);
         int unknownCrops = new UnknownFaceStore(db).deleteCapturedBefore(cutoff);
+        int negatives = new NegativeFaceStore(db).expireBefore(cutoff);
         int erased = 0;
         StudentErasure erasure = new StudentErasure(db);
         for (String studentId : new ConsentStore(db).revoked()) {
@@ -61,9 +65,9 @@ public final class EvidenceRetention {
                 }
             }
         }
-        LOG.info("Retention: {} review items, {} recheck crops and {} unknown-face crops older than {} days deleted"
-                + " (EVIDENCE_RETENTION_DAYS={}); face data of {} students with withdrawn consent erased",
-                reviews, crops, unknownCrops, days, days, erased);
-        return new Result(reviews, crops, unknownCrops, erased);
+        LOG.info("Retention: {} review items, {} recheck crops, {} unknown-face crops and {} negatives or record faces"
+                + " older than {} days deleted (EVIDENCE_RETENTION_DAYS={}); face data of {} students with withdrawn"
+                + " consent erased", reviews, crops, unknownCrops, negatives, days, days, erased);
+        return new Result(reviews, crops, unknownCrops, erased, negatives);
     }
 }

@@ -55,7 +55,7 @@ class PipelineRemoteJmxTest {
         DecisionRule rule = new DecisionRule(new RecognitionThreshold(95), 25, 1);
         PipelineStats stats = new PipelineStats(new QualityGate(QualityGate.Limits.NONE), new FaceMatcher(new Gallery(), rule),
                 new AttendanceRecorder(attendance, new StudentStore(db), "door", Duration.ofMinutes(10)),
-                new ReviewQueue(new ReviewStore(db), "door", Duration.ofMinutes(10)), new FailedFrames(),
+                new ReviewQueue(new ReviewStore(db), "door", Duration.ofMinutes(10), io.presenca.vision.FaceEmbedder.MODEL_NAME), new FailedFrames(),
                 new ReviewStore(db), new SyncQueue(db));
         Pipeline pipeline = new Pipeline(stats, false);
         pipeline.register();
