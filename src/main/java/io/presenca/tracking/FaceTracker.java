@@ -72,7 +72,7 @@ public final class FaceTracker implements TrackDecisions {
         List<FaceObservation> toDescribe = new ArrayList<>();
         for (FaceObservation face : frame.faces()) {
             if (!face.passedQualityGate()) {
-                toDescribe.add(face); // screened out: the descriptor skips it anyway, the counts still see it
+                toDescribe.add(face); // screened out: passed on untouched, as the steps after skip it anyway
                 continue;
             }
             float[] look = face.appearance();

@@ -231,7 +231,12 @@ class ConsensusTest {
 
     /** A match of the face the tracker follows as {@code trackId}. */
     private static FaceMatch tracked(long trackId, String student, double distance) {
-        FaceObservation face = DescribedFrames.frame(0, START, new float[] {1, 2}).faces().get(0);
+        return tracked(trackId, student, distance, 1);
+    }
+
+    /** The same, the face of quality {@code score} (0..1, as the quality gate rates it). */
+    private static FaceMatch tracked(long trackId, String student, double distance, double score) {
+        FaceObservation face = DescribedFrames.frame(0, START, score, new float[] {1, 2}).faces().get(0);
         face.followAs(trackId);
         return new FaceMatch(student, distance, "zed", 1.0, null, MatchSource.LOCAL, null, face);
     }
@@ -271,6 +276,19 @@ class ConsensusTest {
         assertEquals(2, confirmed.get(0).frames());
         assertEquals((CLOSE + 0.2) / 2, confirmed.get(0).meanDistance(), 1e-9);
         assertEquals(2, confirmed.get(0).descriptors().size(), "its frames' descriptors come along for a later void");
+    }
+
+    @Test
+    void theSharperFrameCountsMore() {
+        // the same two distances, 0.45 and 0.52 (plain mean 0.485, above the threshold 0.469)
+        List<Identification> sharpAndClose = consensus.confirm(frameOf(1, tracked(1, "amy", 0.45, 1.0)));
+        sharpAndClose.addAll(consensus.confirm(frameOf(2, tracked(1, "amy", 0.52, 0.1))));
+        assertEquals(List.of("amy"), ids(sharpAndClose), "the sharp frame was the close one: accepted");
+        assertEquals((0.45 + 0.1 * 0.52) / 1.1, sharpAndClose.get(0).meanDistance(), 1e-9);
+
+        List<Identification> blurredAndClose = consensus.confirm(frameOf(3, tracked(2, "amy", 0.45, 0.1)));
+        blurredAndClose.addAll(consensus.confirm(frameOf(4, tracked(2, "amy", 0.52, 1.0))));
+        assertEquals(List.of(), ids(blurredAndClose), "only the blurred frame was close: not accepted");
     }
 
     @Test
