@@ -1,5 +1,7 @@
 package io.presenca.tracking;
 
+import static io.presenca.GatewayFixture.lfwIdentities;
+import static io.presenca.GatewayFixture.lfwPhotos;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +18,6 @@ import io.presenca.matching.Gallery;
 import io.presenca.matching.MatchedFrame;
 import io.presenca.vision.FaceObservation;
 import io.presenca.vision.FrameAnalysis;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -44,7 +42,6 @@ import org.junit.jupiter.api.Test;
  */
 class FaceTrackerTest {
 
-    private static final Path LFW = Path.of("../shared/datasets/lfw-dev");
     private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
     /** The central 150 px of an LFW photo: the face with a little around it. */
     private static final int FACE_SIDE = 150;
@@ -90,11 +87,11 @@ class FaceTrackerTest {
 
     @Test
     void aFolderOfDifferentPeoplesPhotosStartsANewTrackPerPhotoEvenWhenEachTrackIsDecided() {
-        List<String> people = identities(1, 1000).subList(0, 12);
+        List<String> people = lfwIdentities(1, 1000).subList(0, 12);
         Pipeline pipeline = new Pipeline(new Gallery());
         long sequence = 0;
         for (String person : people) {
-            pipeline.run(read(photos(person).get(0)), ++sequence);
+            pipeline.run(read(lfwPhotos(person).get(0)), ++sequence);
             // as if consensus had decided on the face at once: the next photo must still be looked at
             pipeline.followed.stream().map(FaceObservation::trackId).forEach(pipeline.tracker::decided);
         }
@@ -110,8 +107,8 @@ class FaceTrackerTest {
 
     @Test
     void aDecidedTrackIsDescribedOnlyEveryFewFramesWhileItsFaceStays() {
-        String person = identities(5, 1000).get(0);
-        List<Path> photos = photos(person);
+        String person = lfwIdentities(5, 1000).get(0);
+        List<Path> photos = lfwPhotos(person);
         Gallery gallery = new Gallery();
         gallery.replace(List.of(new Gallery.StudentTemplates(person, List.of(describe(photos.get(0)), describe(photos.get(1))))));
         Pipeline pipeline = new Pipeline(gallery);
@@ -135,15 +132,15 @@ class FaceTrackerTest {
 
     @Test
     void twoPeopleWhoCrossAreKeptApartAndEachIsRecognisedOnce() {
-        List<String> people = identities(5, 1000).subList(2, 4);
+        List<String> people = lfwIdentities(5, 1000).subList(2, 4);
         String left = people.get(0), right = people.get(1);
         Gallery gallery = new Gallery();
         gallery.replace(List.of(
-                new Gallery.StudentTemplates(left, List.of(describe(photos(left).get(0)), describe(photos(left).get(1)))),
-                new Gallery.StudentTemplates(right, List.of(describe(photos(right).get(0)), describe(photos(right).get(1))))));
+                new Gallery.StudentTemplates(left, List.of(describe(lfwPhotos(left).get(0)), describe(lfwPhotos(left).get(1)))),
+                new Gallery.StudentTemplates(right, List.of(describe(lfwPhotos(right).get(0)), describe(lfwPhotos(right).get(1))))));
         Pipeline pipeline = new Pipeline(gallery);
-        Mat leftFace = centre(read(photos(left).get(2)));
-        Mat rightFace = centre(read(photos(right).get(2)));
+        Mat leftFace = centre(read(lfwPhotos(left).get(2)));
+        Mat rightFace = centre(read(lfwPhotos(right).get(2)));
         int frames = 50;
         Map<FaceObservation, String> truth = new HashMap<>();
         for (int i = 0; i < frames; i++) {
@@ -204,27 +201,5 @@ class FaceTrackerTest {
             throw new IllegalStateException("Cannot read test image " + photo.toAbsolutePath());
         }
         return image;
-    }
-
-    private static List<Path> photos(String identity) {
-        try (Stream<Path> files = Files.list(LFW.resolve(identity))) {
-            return files.sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** LFW-dev identities with a number of photos in [min, max], in name order. */
-    private static List<String> identities(int min, int max) {
-        try (Stream<Path> dirs = Files.list(LFW)) {
-            return dirs.filter(Files::isDirectory).sorted()
-                    .filter(d -> {
-                        int n = photos(d.getFileName().toString()).size();
-                        return n >= min && n <= max;
-                    })
-                    .map(d -> d.getFileName().toString()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
