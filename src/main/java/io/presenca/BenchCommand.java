@@ -69,6 +69,8 @@ final class BenchCommand {
                 settings.inferenceThreads, settings.detectionMaxSide);
         out.printf("  %d frames, %d faces in %.2f s: %.1f frames/s, %.1f faces/s%n", result.frames(), result.faces(),
                 result.seconds(), result.framesPerSecond(), result.facesPerSecond());
+        out.printf("  %d faces described (%.1f per second); %d descriptions saved by tracking (TRACK_RECHECK_FRAMES=%d)%n",
+                result.described(), result.describedPerSecond(), result.descriptionsSaved(), settings.trackRecheckFrames);
         out.println("  stage           median ms   p95 ms   mean ms");
         result.stages().forEach((stage, s) ->
                 out.printf("  %-14s %10.2f %8.2f %9.2f%n", stage, s.medianMs(), s.p95Ms(), s.meanMs()));
@@ -85,6 +87,9 @@ final class BenchCommand {
         json.put("faces", result.faces());
         json.put("frames_per_second", result.framesPerSecond());
         json.put("faces_per_second", result.facesPerSecond());
+        json.put("faces_described", result.described());
+        json.put("faces_described_per_second", result.describedPerSecond());
+        json.put("descriptions_saved_by_tracking", result.descriptionsSaved());
         Map<String, Object> stages = new LinkedHashMap<>();
         for (Map.Entry<String, StageTimer.Summary> stage : result.stages().entrySet()) {
             stages.put(stage.getKey(), Map.of("median_ms", stage.getValue().medianMs(), "p95_ms", stage.getValue().p95Ms()));

@@ -4,6 +4,8 @@ import io.presenca.attendance.AttendanceRecorder;
 import io.presenca.attendance.SpillFile;
 import io.presenca.attendance.WaitingAttendance;
 import io.presenca.attendance.Consensus;
+import io.presenca.attendance.NegativeCheck;
+import io.presenca.attendance.NegativeFaces;
 import io.presenca.attendance.ReviewQueue;
 import io.presenca.config.Settings;
 import io.presenca.events.EventOutbox;
@@ -29,12 +31,14 @@ import io.presenca.store.AttendanceStore;
 import io.presenca.store.BlobCipher;
 import io.presenca.store.Database;
 import io.presenca.store.DeviceStore;
+import io.presenca.store.NegativeFaceStore;
 import io.presenca.store.ReviewStore;
 import io.presenca.store.TemplateStore;
 import io.presenca.store.UnknownFaceStore;
 import io.presenca.students.Enrollment;
 import io.presenca.sync.CentralDatabase;
 import io.presenca.sync.CentralSync;
+import io.presenca.tracking.FaceTracker;
 import io.presenca.vision.FaceAligner;
 import io.presenca.vision.FaceDetector;
 import io.presenca.vision.FaceEmbedder;
@@ -65,6 +69,7 @@ public final class Gateway implements AutoCloseable {
     private final Lazy<RekognitionServices> rekognition;
     private final Lazy<FallbackRecheck> fallbackRecheck;
     private final Lazy<LessonAttendance> lessonAttendance;
+    private final FaceTracker faceTracker;
 
     public Gateway(Settings settings) {
         this(settings, UnaryOperator.identity());
@@ -87,6 +92,10 @@ public final class Gateway implements AutoCloseable {
         this.lessonAttendance = new Lazy<>(() -> new LessonAttendance(database(),
                 new TimetableSource(settings.timetable, database()), settings.deviceId, settings.lateAfterMinutes,
                 settings.lessonEarlyMinutes, settings.lessonCatchUpDays, ZoneId.systemDefault(), Clock.systemUTC()));
+        // a track nobody is near settles once consensus has seen a full window of it; one unseen for a
+        // window and a re-check is gone
+        this.faceTracker = new FaceTracker(settings.consensusWindowFrames, settings.trackRecheckFrames,
+                settings.consensusWindowFrames + settings.trackRecheckFrames);
     }
 
     /** Brightness and pose limits are fixed: LFW-dev's 99.5th percentiles are yaw 0.44 and pitch 0.28. */
@@ -169,24 +178,37 @@ public final class Gateway implements AutoCloseable {
         return fallbackRecheck.get();
     }
 
+    /** The capture route's {@code faceTracker}; consensus tells it which faces are decided. */
+    public FaceTracker faceTracker() {
+        return faceTracker;
+    }
+
     public Consensus consensus() {
         return new Consensus(settings.consensusMinFrames, settings.consensusWindowFrames,
-                Duration.ofSeconds(settings.consensusWindowSeconds), decisionRule);
+                Duration.ofSeconds(settings.consensusWindowSeconds), decisionRule, faceTracker);
     }
 
     public DecisionRule decisionRule() {
         return decisionRule;
     }
 
-    /** Reads back the attendance a previous run left waiting in SPILL_PATH: build it once per run. */
+    /**
+     * Reads back the attendance a previous run left waiting in SPILL_PATH: build it once per run. Every record
+     * keeps its face for a later void to teach from; offline fallbacks are also queued for Rekognition.
+     */
     public AttendanceRecorder attendanceRecorder() {
         // each record's lesson status and event are written in the record's own transaction
         AttendanceStore store = new AttendanceStore(database(), lessonAttendance());
         WaitingAttendance waiting = new WaitingAttendance(new SpillFile(settings.spillPath), WaitingAttendance.CAPACITY);
         Duration window = Duration.ofMinutes(settings.minutesBeforeNextCapture);
-        return settings.matcher.usesRekognition() && settings.rekognitionReverify
-                ? new AttendanceRecorder(store, waiting, database().file(), settings.deviceId, window, fallbackRecheck())
-                : new AttendanceRecorder(store, waiting, database().file(), settings.deviceId, window);
+        NegativeFaces keepFace = negativeFaces();
+        AttendanceRecorder.AfterRecord afterRecord = settings.matcher.usesRekognition() && settings.rekognitionReverify
+                ? (record, identification) -> {
+                    fallbackRecheck().recorded(record, identification);
+                    keepFace.recorded(record, identification);
+                }
+                : keepFace;
+        return new AttendanceRecorder(store, waiting, database().file(), settings.deviceId, window, afterRecord);
     }
 
     /** Lesson statuses from the timetable (TIMETABLE, or the central copy) and the sightings. */
@@ -194,13 +216,11 @@ public final class Gateway implements AutoCloseable {
         return lessonAttendance.get();
     }
 
-    /**
-     * Marks and voids made by staff (dashboard, {@code mark} and {@code void} commands). VOID LISTENER: the
-     * lead plugs the negative faces in here, {@code (id, admin) -> negativeFaces.learnFromVoid(id, admin)}.
-     */
+    /** Marks and voids made by staff (dashboard, {@code mark} and {@code void} commands); a void teaches a negative. */
     public LessonCorrections lessonCorrections() {
+        NegativeFaces negatives = negativeFaces();
         return new LessonCorrections(database(), lessonAttendance(), settings.deviceId, settings.lessonEarlyMinutes,
-                VoidListener.NONE);
+                negatives::learnFromVoid);
     }
 
     /** Attendance events waiting for the notification routes. */
@@ -208,9 +228,19 @@ public final class Gateway implements AutoCloseable {
         return new EventOutbox(database(), Duration.ofSeconds(settings.eventRetrySeconds), Clock.systemUTC());
     }
 
+    /** Corrections that teach: {@code learnFromVoid} for a voided automatic record (rejects teach by themselves). */
+    public NegativeFaces negativeFaces() {
+        return new NegativeFaces(new NegativeFaceStore(database()), FaceEmbedder.MODEL_NAME);
+    }
+
+    /** The capture route's {@code negativeCheck}: a face like a corrected one goes to review. */
+    public NegativeCheck negativeCheck() {
+        return new NegativeCheck(new NegativeFaceStore(database()), FaceEmbedder.MODEL_NAME);
+    }
+
     public ReviewQueue reviewQueue() {
         return new ReviewQueue(new ReviewStore(database()), settings.deviceId,
-                Duration.ofMinutes(settings.minutesBeforeNextCapture));
+                Duration.ofMinutes(settings.minutesBeforeNextCapture), FaceEmbedder.MODEL_NAME);
     }
 
     public CentralSync centralSync(String appVersion) {

@@ -107,9 +107,12 @@ final class GatewayRun implements Callable<Integer> {
                     "file:application.properties;optional=true,classpath:application.properties;optional=true");
             main.bind("faceFinder", gateway.faceFinder());
             main.bind("qualityGate", qualityGate);
+            main.bind("faceTracker", gateway.faceTracker());
             main.bind("faceEmbedder", gateway.faceEmbedder());
             main.bind("faceMatcher", matcher);
             main.bind("consensus", gateway.consensus());
+            main.bind("negativeCheck", gateway.negativeCheck());
+            main.bind("negativeFaces", gateway.negativeFaces());
             main.bind("attendanceRecorder", recorder);
             main.bind("reviewQueue", reviewQueue);
             main.bind("failedFrames", failedFrames);
@@ -149,6 +152,9 @@ final class GatewayRun implements Callable<Integer> {
                     summary.recorded(), summary.duplicatesSkipped(), summary.heldForReview(), summary.unknownFaces(),
                     summary.rejections(),
                     summary.failedFrames());
+            LOG.info("Tracking: {} faces described, {} descriptions saved on decided faces, {} tracks ({} started by an"
+                            + " identity switch)", gateway.faceTracker().facesDescribed(), gateway.faceTracker().descriptionsSaved(),
+                    gateway.faceTracker().tracksStarted(), gateway.faceTracker().identitySwitches());
             if (matcher.remoteSummary() != null) {
                 LOG.info("Rekognition: {}", matcher.remoteSummary());
             }

@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  * A gateway installation in a folder under target/: faces/, a camera folder, the SQLite file, and
  * settings given as a map (what the school would set as environment variables).
  */
-final class GatewayFixture {
+public final class GatewayFixture {
 
-    static final Path DATASETS = Path.of("../shared/datasets");
+    public static final Path DATASETS = Path.of("../shared/datasets");
     static final Path LFW = DATASETS.resolve("lfw-dev");
 
     final Path home;
@@ -151,6 +151,17 @@ final class GatewayFixture {
         }
     }
 
+    /** Empties the camera folder, for a run that shows other photos. */
+    void clearCamera() {
+        try (Stream<Path> shown = Files.list(camera)) {
+            for (Path photo : shown.toList()) {
+                Files.delete(photo);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Puts photos in the camera folder under names that keep the given order. */
     void showToCamera(List<Path> photos) {
         for (int i = 0; i < photos.size(); i++) {
@@ -171,7 +182,7 @@ final class GatewayFixture {
     }
 
     /** LFW-dev photos of one identity, in file-name order. */
-    static List<Path> lfwPhotos(String identity) {
+    public static List<Path> lfwPhotos(String identity) {
         try (Stream<Path> files = Files.list(LFW.resolve(identity))) {
             return files.sorted().toList();
         } catch (IOException e) {
@@ -180,7 +191,7 @@ final class GatewayFixture {
     }
 
     /** LFW-dev identities with a number of photos in [min, max], in name order. */
-    static List<String> lfwIdentities(int min, int max) {
+    public static List<String> lfwIdentities(int min, int max) {
         try (Stream<Path> dirs = Files.list(LFW)) {
             return dirs.filter(Files::isDirectory).sorted()
                     .filter(d -> {

@@ -19,12 +19,15 @@ public final class ReviewQueue {
     private final ReviewStore reviews;
     private final String deviceId;
     private final Duration duplicateWindow;
+    private final String descriptorModel;
     private final AtomicLong held = new AtomicLong();
 
-    public ReviewQueue(ReviewStore reviews, String deviceId, Duration duplicateWindow) {
+    /** @param descriptorModel the model of the descriptors kept with each item, for a reject to teach from */
+    public ReviewQueue(ReviewStore reviews, String deviceId, Duration duplicateWindow, String descriptorModel) {
         this.reviews = reviews;
         this.deviceId = deviceId;
         this.duplicateWindow = duplicateWindow;
+        this.descriptorModel = descriptorModel;
     }
 
     public Optional<ReviewItem> hold(Identification identification) {
@@ -36,7 +39,8 @@ public final class ReviewQueue {
                 identification.capturedAt(), identification.reviewReason().name().toLowerCase(),
                 identification.meanDistance(), Double.isFinite(runnerUp) ? runnerUp : null,
                 identification.similarity(), identification.matcher().column(), identification.faceJpeg(), "open", null);
-        Optional<ReviewItem> stored = reviews.addUnlessRecent(item, duplicateWindow);
+        Optional<ReviewItem> stored = reviews.addUnlessRecent(item, duplicateWindow, descriptorModel,
+                identification.bestDescriptor());
         stored.ifPresent(s -> {
             held.incrementAndGet();
             LOG.info("Held for review: possibly student {} ({}, confidence {} %{}), item {}", s.studentId(),

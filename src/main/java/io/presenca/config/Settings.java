@@ -24,6 +24,7 @@ public final class Settings {
     public final int consensusMinFrames;
     public final int consensusWindowFrames;
     public final int consensusWindowSeconds;
+    public final int trackRecheckFrames;
     // camera and vision
     public final int cameraIndex;
     public final String cameraSource;
@@ -123,6 +124,7 @@ public final class Settings {
         consensusMinFrames = read.integer("CONSENSUS_MIN_FRAMES", 2, 1, 30);
         consensusWindowFrames = read.integer("CONSENSUS_WINDOW_FRAMES", 5, consensusMinFrames, 300);
         consensusWindowSeconds = read.integer("CONSENSUS_WINDOW_SECONDS", 10, 1, 600);
+        trackRecheckFrames = read.integer("TRACK_RECHECK_FRAMES", 5, 1, 300);
 
         cameraIndex = read.integer("CAMERA_INDEX", 0, 0, 99);
         cameraSource = read.text("CAMERA_SOURCE", Integer.toString(cameraIndex));

@@ -12,7 +12,8 @@ public final class DecisionRule {
 
     public enum ReviewReason {
         LOW_MARGIN("look-alike: the runner-up is almost as close"),
-        NEAR_THRESHOLD("just below the recognition threshold");
+        NEAR_THRESHOLD("just below the recognition threshold"),
+        NOT_THIS_STUDENT("closer to a face an admin said is not this student than to the student's own photos");
 
         private final String text;
 

@@ -56,7 +56,7 @@ public final class FaceMatcher implements FrameMatcher {
         }
         Gallery.Nearest n = nearest.get();
         return Optional.of(new FaceMatch(n.studentId(), n.distance(), n.runnerUpId(), n.runnerUpDistance(),
-                face.evidenceJpeg()));
+                face.evidenceJpeg(), MatchSource.LOCAL, null, face));
     }
 
     /**

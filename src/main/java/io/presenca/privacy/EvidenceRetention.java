@@ -2,6 +2,7 @@ package io.presenca.privacy;
 
 import io.presenca.store.ConsentStore;
 import io.presenca.store.Database;
+import io.presenca.store.NegativeFaceStore;
 import io.presenca.store.RecheckStore;
 import io.presenca.store.ReviewStore;
 import io.presenca.store.StudentErasure;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Daily route step ({@code routes/retention.camel.yaml}): face evidence is kept no longer than
- * EVIDENCE_RETENTION_DAYS (decided review items with their crops, crops awaiting a Rekognition check;
- * an open review item stays until a person decides it, or a student would go unrecorded unseen), and the
+ * EVIDENCE_RETENTION_DAYS (decided review items with their crops, crops awaiting a Rekognition check,
+ * negatives counted from when they were taught, the faces kept behind records; an open review item stays
+ * until a person decides it, or a student would go unrecorded unseen), and the
  * face data of students whose consent was withdrawn is erased if anything of it is still here (a
  * withdrawal erases at once; this catches what could not be reached then, e.g. Rekognition offline).
  */
@@ -27,7 +29,7 @@ public final class EvidenceRetention {
 
     /** What one pass removed. */
     public record Result(int reviewItems, int recheckCrops, int unknownFaceCrops, int withdrawnStudentsErased,
-                         long openReviewItemsKept) {
+                         int negativeFaces, long openReviewItemsKept) {
     }
 
     private final Database db;
@@ -51,6 +53,7 @@ public final class EvidenceRetention {
         long openKept = reviewStore.countOpenCapturedBefore(cutoff);
         int crops = new RecheckStore(db).expireBefore(cutoff);
         int unknownCrops = new UnknownFaceStore(db).deleteCapturedBefore(cutoff);
+        int negatives = new NegativeFaceStore(db).expireBefore(cutoff);
         int erased = 0;
         StudentErasure erasure = new StudentErasure(db);
         for (String studentId : new ConsentStore(db).revoked()) {
@@ -65,13 +68,13 @@ public final class EvidenceRetention {
                 }
             }
         }
-        LOG.info("Retention: {} decided review items, {} recheck crops and {} unknown-face crops older than {} days deleted"
-                + " (EVIDENCE_RETENTION_DAYS={}); face data of {} students with withdrawn consent erased",
-                reviews, crops, unknownCrops, days, days, erased);
+        LOG.info("Retention: {} decided review items, {} recheck crops, {} unknown-face crops and {} negatives or record"
+                + " faces older than {} days deleted (EVIDENCE_RETENTION_DAYS={}); face data of {} students with withdrawn"
+                + " consent erased", reviews, crops, unknownCrops, negatives, days, days, erased);
         if (openKept > 0) {
             LOG.warn("Retention: {} review items older than {} days are kept, with their face crops, until a person"
                     + " accepts or rejects them on the dashboard", openKept, days);
         }
-        return new Result(reviews, crops, unknownCrops, erased, openKept);
+        return new Result(reviews, crops, unknownCrops, erased, negatives, openKept);
     }
 }

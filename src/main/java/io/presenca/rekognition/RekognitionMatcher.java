@@ -140,7 +140,7 @@ public final class RekognitionMatcher implements FrameMatcher {
 
     private static FaceMatch fromRekognition(FaceSearch.Match m, FaceObservation face) {
         return new FaceMatch(m.studentId(), m.distance(), m.runnerUpId(), m.runnerUpDistance(), face.evidenceJpeg(),
-                MatchSource.REKOGNITION, null);
+                MatchSource.REKOGNITION, null, face);
     }
 
     @Override

@@ -26,6 +26,14 @@ public final class ReviewStore {
      * @return the new item, or empty when it would repeat one
      */
     public Optional<ReviewItem> addUnlessRecent(ReviewItem item, Duration window) {
+        return addUnlessRecent(item, window, null, null);
+    }
+
+    /**
+     * As {@link #addUnlessRecent(ReviewItem, Duration)}, keeping the face's descriptor (of {@code model},
+     * encrypted) so that a reject can teach the gateway that this face is not the student.
+     */
+    public Optional<ReviewItem> addUnlessRecent(ReviewItem item, Duration window, String model, float[] descriptor) {
         StudentStore.requireId(item.studentId());
         Instant at = item.capturedAt().truncatedTo(ChronoUnit.MILLIS);
         return db.inTransaction(c -> {
@@ -35,7 +43,12 @@ public final class ReviewStore {
             if (seen) {
                 return Optional.empty();
             }
-            return Optional.of(insert(c, db.cipher(), item, null));
+            ReviewItem stored = insert(c, db.cipher(), item, null);
+            if (descriptor != null && model != null) {
+                Sql.update(c, "UPDATE review_items SET descriptor = ?, descriptor_model = ? WHERE id = ?",
+                        NegativeFaceStore.encrypt(db.cipher(), descriptor), model, stored.id());
+            }
+            return Optional.of(stored);
         });
     }
 
@@ -107,12 +120,14 @@ public final class ReviewStore {
 
     /**
      * A person says the face is not the item's student: no record is made, and the item stays,
-     * closed as rejected, with its face kept as a negative example for that student.
+     * closed as rejected, with its face's descriptor kept as a negative for that student (see
+     * {@link NegativeFaceStore}), in the same transaction.
      */
     public void reject(String id, String by) {
         db.inTransaction(c -> {
             openItem(c, id);
             close(c, id, "rejected", by, null);
+            NegativeFaceStore.learnFromReview(c, id, by);
             return null;
         });
     }

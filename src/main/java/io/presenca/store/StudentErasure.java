@@ -32,7 +32,7 @@ public final class StudentErasure {
         this.db = db;
     }
 
-    /** Every blob (template or crop) of the student, for {@link ErasureProbe}s taken before erasing. */
+    /** Every blob (template, crop or descriptor) of the student, for {@link ErasureProbe}s taken before erasing. */
     public List<byte[]> blobs(String studentId) {
         return db.withConnection(c -> {
             List<byte[]> blobs = new ArrayList<>(Sql.list(c, "SELECT descriptor FROM face_templates WHERE student_id = ?",
@@ -41,6 +41,12 @@ public final class StudentErasure {
                     row -> row.getBytes(1), studentId));
             blobs.addAll(Sql.list(c, "SELECT crop FROM rekognition_rechecks WHERE student_id = ? AND crop IS NOT NULL",
                     row -> row.getBytes(1), studentId));
+            blobs.addAll(Sql.list(c, "SELECT descriptor FROM review_items WHERE student_id = ? AND descriptor IS NOT NULL",
+                    row -> row.getBytes(1), studentId));
+            blobs.addAll(Sql.list(c, "SELECT descriptor FROM negative_faces WHERE student_id = ?", row -> row.getBytes(1),
+                    studentId));
+            blobs.addAll(Sql.list(c, "SELECT descriptor FROM attendance_faces WHERE attendance_id IN"
+                    + " (SELECT id FROM attendance_records WHERE student_id = ?)", row -> row.getBytes(1), studentId));
             return blobs;
         });
     }
@@ -63,6 +69,10 @@ public final class StudentErasure {
             counts.put("rekognition_rechecks naming them as found", Sql.update(c,
                     "UPDATE rekognition_rechecks SET found_student_id = NULL WHERE found_student_id = ?", studentId));
             counts.put("rekognition_faces", Sql.update(c, "DELETE FROM rekognition_faces WHERE student_id = ?", studentId));
+            counts.put("negative_faces", Sql.update(c, "DELETE FROM negative_faces WHERE student_id = ?", studentId));
+            // the faces behind their records go whatever happens to the records (so before they are pseudonymised)
+            counts.put("attendance_faces", Sql.update(c, "DELETE FROM attendance_faces WHERE attendance_id IN"
+                    + " (SELECT id FROM attendance_records WHERE student_id = ?)", studentId));
             if (scope == Scope.EVERYTHING) {
                 counts.put("student_consents", Sql.update(c, "DELETE FROM student_consents WHERE student_id = ?", studentId));
                 counts.put("attendance_records (" + attendance.name().toLowerCase() + ")",
@@ -123,6 +133,9 @@ public final class StudentErasure {
                     {"review_items", "SELECT count(*) FROM review_items WHERE ? IN (student_id, runner_up_id)"},
                     {"rekognition_rechecks", "SELECT count(*) FROM rekognition_rechecks WHERE ? IN (student_id, found_student_id)"},
                     {"rekognition_faces", "SELECT count(*) FROM rekognition_faces WHERE student_id = ?"},
+                    {"negative_faces", "SELECT count(*) FROM negative_faces WHERE student_id = ?"},
+                    {"attendance_faces", "SELECT count(*) FROM attendance_faces WHERE attendance_id IN"
+                            + " (SELECT id FROM attendance_records WHERE student_id = ?)"},
                     {"student_consents", "SELECT count(*) FROM student_consents WHERE student_id = ?"},
                     {"attendance_records", "SELECT count(*) FROM attendance_records WHERE student_id = ?"},
                     {"students", "SELECT count(*) FROM students WHERE id = ?"}}) {
@@ -136,7 +149,10 @@ public final class StudentErasure {
         return counts;
     }
 
-    /** Whether the database still holds face data of the student: templates, crops, Rekognition faces. */
+    /**
+     * Whether the database still holds face data of the student: templates, crops, Rekognition faces,
+     * negatives, the faces behind their records.
+     */
     public boolean holdsFaceData(String studentId) {
         return db.withConnection(c -> Sql.exists(c, """
                 SELECT 1 FROM face_templates WHERE student_id = ?
@@ -144,7 +160,10 @@ public final class StudentErasure {
                 UNION ALL SELECT 1 FROM rekognition_rechecks WHERE student_id = ? AND crop IS NOT NULL
                 UNION ALL SELECT 1 FROM rekognition_faces WHERE student_id = ?
                 UNION ALL SELECT 1 FROM enrollment_photos WHERE student_id = ?
-                LIMIT 1""", studentId, studentId, studentId, studentId, studentId));
+                UNION ALL SELECT 1 FROM negative_faces WHERE student_id = ?
+                UNION ALL SELECT 1 FROM attendance_faces WHERE attendance_id IN
+                    (SELECT id FROM attendance_records WHERE student_id = ?)
+                LIMIT 1""", studentId, studentId, studentId, studentId, studentId, studentId, studentId));
     }
 
     /** The probes logged by earlier erasures of the student (by hash), to search the raw file for. */

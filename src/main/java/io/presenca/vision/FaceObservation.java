@@ -14,6 +14,7 @@ public final class FaceObservation {
     private float[] descriptor;
     private byte[] evidenceJpeg;
     private byte[] crop;
+    private long trackId;
 
     FaceObservation(DetectedFace face, Mat chip) {
         this.face = face;
@@ -62,6 +63,35 @@ public final class FaceObservation {
 
     void setCrop(byte[] crop) {
         this.crop = crop;
+    }
+
+    /** The tracker's id for this face across frames; 0 until a tracker followed it. */
+    public long trackId() {
+        return trackId;
+    }
+
+    public void followAs(long trackId) {
+        this.trackId = trackId;
+    }
+
+    /**
+     * The aligned chip's look in a few numbers: its grey centre at 12×12, mean-free and of unit length,
+     * so the dot product of two is their correlation (1 = the same picture, whatever the lighting level).
+     * Cheap next to a descriptor: how a tracker tells, before describing, that the face in a box changed.
+     */
+    public float[] appearance() {
+        if (chip == null) {
+            throw new IllegalStateException("The face's chip is already released");
+        }
+        return ChipAppearance.of(chip);
+    }
+
+    /** A face the tracker needs no description of: its chip is let go now, with no JPEG made of it. */
+    public void setAside() {
+        if (chip != null) {
+            chip.close();
+            chip = null;
+        }
     }
 
     /** The chip's native memory is not needed once the face is described or rejected. */

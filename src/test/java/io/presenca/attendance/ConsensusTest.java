@@ -12,8 +12,13 @@ import io.presenca.matching.MatchedFrame;
 import io.presenca.matching.RecognitionThreshold;
 import java.time.Duration;
 import java.time.Instant;
+import io.presenca.tracking.TrackDecisions;
+import io.presenca.vision.DescribedFrames;
+import io.presenca.vision.FaceObservation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConsensusTest {
@@ -222,6 +227,84 @@ class ConsensusTest {
         Identification byThisPc = consensus.confirm(one(21, local)).get(0);
         assertEquals(MatchSource.LOCAL, byThisPc.matcher());
         assertEquals(null, byThisPc.crop(), "nothing to check later");
+    }
+
+    /** A match of the face the tracker follows as {@code trackId}. */
+    private static FaceMatch tracked(long trackId, String student, double distance) {
+        return tracked(trackId, student, distance, 1);
+    }
+
+    /** The same, the face of quality {@code score} (0..1, as the quality gate rates it). */
+    private static FaceMatch tracked(long trackId, String student, double distance, double score) {
+        FaceObservation face = DescribedFrames.frame(0, START, score, new float[] {1, 2}).faces().get(0);
+        face.followAs(trackId);
+        return new FaceMatch(student, distance, "zed", 1.0, null, MatchSource.LOCAL, null, face);
+    }
+
+    private static MatchedFrame frameOf(long sequence, FaceMatch... matches) {
+        return new MatchedFrame(sequence, START.plusMillis(100 * sequence), "door#" + sequence, List.of(matches), 0);
+    }
+
+    /** What consensus told the tracker. */
+    private static final class ToldTracker implements TrackDecisions {
+        final Set<Long> decided = new HashSet<>();
+        final List<Long> candidates = new ArrayList<>();
+
+        @Override
+        public void candidate(long trackId) {
+            candidates.add(trackId);
+        }
+
+        @Override
+        public void decided(long trackId) {
+            decided.add(trackId);
+        }
+
+        @Override
+        public boolean isDecided(long trackId) {
+            return decided.contains(trackId);
+        }
+    }
+
+    @Test
+    void framesOfTwoTrackedFacesNeverAddUpToOneDecision() {
+        // two people who both resemble amy, one frame each: per student they would make two of five
+        assertEquals(List.of(), consensus.confirm(frameOf(1, tracked(1, "amy", CLOSE))));
+        assertEquals(List.of(), consensus.confirm(frameOf(2, tracked(2, "amy", CLOSE))));
+        List<Identification> confirmed = consensus.confirm(frameOf(3, tracked(1, "amy", 0.2)));
+        assertEquals(List.of("amy"), ids(confirmed), "the first face's own second frame decides");
+        assertEquals(2, confirmed.get(0).frames());
+        assertEquals((CLOSE + 0.2) / 2, confirmed.get(0).meanDistance(), 1e-9);
+        assertEquals(2, confirmed.get(0).descriptors().size(), "its frames' descriptors come along for a later void");
+    }
+
+    @Test
+    void theSharperFrameCountsMore() {
+        // the same two distances, 0.45 and 0.52 (plain mean 0.485, above the threshold 0.469)
+        List<Identification> sharpAndClose = consensus.confirm(frameOf(1, tracked(1, "amy", 0.45, 1.0)));
+        sharpAndClose.addAll(consensus.confirm(frameOf(2, tracked(1, "amy", 0.52, 0.1))));
+        assertEquals(List.of("amy"), ids(sharpAndClose), "the sharp frame was the close one: accepted");
+        assertEquals((0.45 + 0.1 * 0.52) / 1.1, sharpAndClose.get(0).meanDistance(), 1e-9);
+
+        List<Identification> blurredAndClose = consensus.confirm(frameOf(3, tracked(2, "amy", 0.45, 0.1)));
+        blurredAndClose.addAll(consensus.confirm(frameOf(4, tracked(2, "amy", 0.52, 1.0))));
+        assertEquals(List.of(), ids(blurredAndClose), "only the blurred frame was close: not accepted");
+    }
+
+    @Test
+    void aDecidedTrackIsToldToTheTrackerAndItsLaterFramesAddNothing() {
+        ToldTracker tracker = new ToldTracker();
+        Consensus perTrack = new Consensus(2, 5, Duration.ofSeconds(10), RULE, tracker);
+        perTrack.confirm(frameOf(1, tracked(7, "amy", CLOSE)));
+        assertEquals(List.of(7L), tracker.candidates, "a face near a student is watched closely");
+        assertEquals(List.of("amy"), ids(perTrack.confirm(frameOf(2, tracked(7, "amy", CLOSE)))));
+        assertEquals(Set.of(7L), tracker.decided);
+        for (long seq = 3; seq <= 12; seq++) {
+            assertEquals(List.of(), perTrack.confirm(frameOf(seq, tracked(7, "amy", CLOSE))), "re-check " + seq);
+        }
+        // someone else in that place is a new track: decided on its own evidence
+        perTrack.confirm(frameOf(13, tracked(8, "amy", CLOSE)));
+        assertEquals(List.of("amy"), ids(perTrack.confirm(frameOf(14, tracked(8, "amy", CLOSE)))));
     }
 
     private static MatchedFrame one(long sequence, FaceMatch match) {

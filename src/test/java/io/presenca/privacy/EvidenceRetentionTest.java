@@ -12,6 +12,7 @@ import io.presenca.store.ConsentStore;
 import io.presenca.store.Database;
 import io.presenca.store.RecheckStore;
 import io.presenca.store.ReviewItem;
+import io.presenca.store.NegativeFaceStore;
 import io.presenca.store.ReviewStore;
 import io.presenca.store.Sql;
 import io.presenca.store.StudentStore;
@@ -64,15 +65,25 @@ class EvidenceRetentionTest {
         unknownFaces.keep("door", NOW.minus(Duration.ofDays(10)), new byte[] {7, 7});
         unknownFaces.keep("door", NOW.minus(Duration.ofDays(2)), new byte[] {8, 8});
 
+        // the faces behind both records; the old record was voided nine days ago, teaching a negative then
+        NegativeFaceStore negatives = new NegativeFaceStore(db);
+        negatives.keepRecordFace(oldRecord, "dlib", new float[] {1, 2}, NOW.minus(Duration.ofDays(9)));
+        negatives.keepRecordFace(newRecord, "dlib", new float[] {3, 4}, NOW.minus(Duration.ofDays(1)));
+        negatives.learnFromVoid(oldRecord, "admin");
+        db.withConnection(c -> Sql.update(c, "UPDATE negative_faces SET created_at = ?", NOW.minus(Duration.ofDays(9))));
+
         EvidenceRetention retention = new EvidenceRetention(db, faces, 7,
                 new StudentEraser(faces, db, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
-        assertEquals(new EvidenceRetention.Result(1, 1, 1, 0, 0), retention.enforce());
+        assertEquals(new EvidenceRetention.Result(1, 1, 1, 0, 2, 0), retention.enforce(), "one negative, one record face");
+        assertEquals(0, negatives.count("s1"));
+        assertEquals(1L, (long) db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM attendance_faces WHERE attendance_id = ?",
+                newRecord)), "the face behind yesterday's record stays");
         assertEquals(1, unknownFaces.count(), "the unknown face of two days ago stays");
         assertEquals(1L, (long) db.withConnection(c -> Sql.count(c, "SELECT count(*) FROM review_items")));
         assertNull(crop(oldRecord));
         assertNotNull(crop(newRecord));
         assertEquals(2, new AttendanceStore(db).count(), "attendance itself is not evidence: it stays");
-        assertEquals(new EvidenceRetention.Result(0, 0, 0, 0, 0), retention.enforce(), "nothing more the next day");
+        assertEquals(new EvidenceRetention.Result(0, 0, 0, 0, 0, 0), retention.enforce(), "nothing more the next day");
     }
 
     @Test
@@ -82,11 +93,11 @@ class EvidenceRetentionTest {
         EvidenceRetention retention = new EvidenceRetention(db, faces, 7,
                 new StudentEraser(faces, db, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
 
-        assertEquals(new EvidenceRetention.Result(0, 0, 0, 0, 1), retention.enforce());
+        assertEquals(new EvidenceRetention.Result(0, 0, 0, 0, 0, 1), retention.enforce());
         assertTrue(new ReviewStore(db).find(unseen).isPresent(), "a student at the door would go unrecorded unseen");
 
         new ReviewStore(db).reject(unseen, "admin");
-        assertEquals(new EvidenceRetention.Result(1, 0, 0, 0, 0), retention.enforce(), "decided: its crop goes");
+        assertEquals(new EvidenceRetention.Result(1, 0, 0, 0, 0, 0), retention.enforce(), "decided: its crop goes");
     }
 
     @Test

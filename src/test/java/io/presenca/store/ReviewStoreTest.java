@@ -45,6 +45,25 @@ class ReviewStoreTest {
     }
 
     @Test
+    void rejectingAnItemWithItsDescriptorTeachesANegativeForItsStudentStoredEncrypted() {
+        float[] face = {0.25f, -0.5f, 0.75f};
+        ReviewItem withFace = reviews.addUnlessRecent(lookAlike(EIGHT_AM), WINDOW, "dlib", face).orElseThrow();
+        ReviewItem withoutFace = reviews.addUnlessRecent(lookAlike(EIGHT_AM.plus(WINDOW)), WINDOW).orElseThrow();
+
+        reviews.reject(withFace.id(), "secretary");
+        reviews.reject(withoutFace.id(), "secretary");
+
+        NegativeFaceStore negatives = new NegativeFaceStore(db);
+        assertEquals(1, negatives.count("s1"), "only the item that kept its face can teach");
+        assertArrayEquals(face, negatives.negatives("s1", "dlib").get(0));
+        assertTrue(negatives.negatives("s1", "omz").isEmpty(), "a negative is compared only with its own model");
+        assertEquals(0, negatives.count("s2"), "the runner-up is not taught anything");
+        byte[] stored = db.withConnection(c -> Sql.first(c, "SELECT descriptor FROM negative_faces", row -> row.getBytes(1)))
+                .orElseThrow();
+        assertTrue(stored.length > DescriptorCodec.encode(face).length, "stored encrypted, not as the plain floats");
+    }
+
+    @Test
     void aStudentIsQueuedOncePerWindowAndNotAtAllWhenAlreadyRecorded() {
         assertTrue(reviews.addUnlessRecent(lookAlike(EIGHT_AM), WINDOW).isPresent());
         assertTrue(reviews.addUnlessRecent(lookAlike(EIGHT_AM.plusSeconds(60)), WINDOW).isEmpty());

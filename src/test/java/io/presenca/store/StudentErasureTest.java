@@ -20,8 +20,24 @@ class StudentErasureTest {
         new StudentStore(db).upsert(id, "Ana Souza", "5A");
         new TemplateStore(db).add(id, "m", new float[] {1, 2, 3, 4}, id + "/a.jpg", "sha-" + id, 1);
         new ConsentStore(db).record(new Consent(id, "Maria", java.time.LocalDate.of(2026, 2, 1), null, null, "file"));
-        return new AttendanceStore(db).recordUnlessRecent(id, "door", Instant.now(), 97, 0.3, "local", Duration.ZERO)
+        String record = new AttendanceStore(db).recordUnlessRecent(id, "door", Instant.now(), 97, 0.3, "local", Duration.ZERO)
                 .orElseThrow().id();
+        // the face behind the record, and the same face as a negative after an admin voided it
+        NegativeFaceStore negatives = new NegativeFaceStore(db);
+        negatives.keepRecordFace(record, "m", new float[] {5, 6, 7, 8}, Instant.now());
+        assertTrue(negatives.learnFromVoid(record, "admin"));
+        return record;
+    }
+
+    @Test
+    void theFaceBehindARecordAndTheNegativesGoWithTheFaceData() {
+        studentWithARecord("s1");
+        assertEquals(3, erasure.blobs("s1").size(), "template, record face and negative are probed in the raw file");
+        assertEquals(1, new NegativeFaceStore(db).count("s1"));
+        erasure.erase("s1", StudentErasure.Scope.BIOMETRIC_ONLY, EraseAttendance.KEEP, "h");
+        assertEquals(0, new NegativeFaceStore(db).count("s1"));
+        assertEquals(0, count("SELECT count(*) FROM attendance_faces"));
+        assertFalse(erasure.holdsFaceData("s1"));
     }
 
     private long count(String sql, Object... params) {

@@ -28,13 +28,18 @@ public final class DescribedFrames {
 
     /** A frame with one described face per descriptor; a null descriptor stands for a face the quality gate rejected. */
     public static FrameAnalysis frame(long sequence, Instant capturedAt, float[]... descriptors) {
+        return frame(sequence, capturedAt, 1, descriptors);
+    }
+
+    /** As {@link #frame(long, Instant, float[]...)}, the described faces with the quality gate's {@code score}. */
+    public static FrameAnalysis frame(long sequence, Instant capturedAt, double score, float[]... descriptors) {
         List<FaceObservation> faces = new ArrayList<>();
         for (float[] descriptor : descriptors) {
             DetectedFace box = new DetectedFace(10, 10, 100, 100,
                     new float[] {40, 50, 80, 50, 60, 70, 45, 90, 75, 90}, 0.9f);
             FaceObservation observation = new FaceObservation(box, null);
             if (descriptor != null) {
-                observation.setQuality(new FaceQuality(null, 100, 100, 120, 0, 0, 1));
+                observation.setQuality(new FaceQuality(null, 100, 100, 120, 0, 0, score));
                 observation.setDescriptor(descriptor);
             } else {
                 observation.setQuality(new FaceQuality(FaceQuality.Rejection.BLURRY, 100, 1, 120, 0, 0, 0));
