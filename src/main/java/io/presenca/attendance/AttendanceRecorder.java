@@ -9,9 +9,8 @@ import io.presenca.store.WriteFault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class AttendanceRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttendanceRecorder.class);
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final AttendanceStore attendance;
     private final WaitingAttendance waiting;
@@ -132,7 +132,7 @@ public final class AttendanceRecorder {
         Instant oldest = waiting.oldestCapture();
         return Optional.of((current == null ? "left by the last run" : current.problem()) + " at " + databaseFile + ": " + count
                 + (count == 1 ? " attendance" : " attendances") + " waiting"
-                + (oldest == null ? "" : " (oldest " + LocalTime.ofInstant(oldest, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS) + ")"));
+                + (oldest == null ? "" : " (oldest " + CLOCK_TIME.format(oldest) + ")"));
     }
 
     private Optional<AttendanceRecord> written(Sighting sighting, Identification identification,
