@@ -94,7 +94,9 @@ public final class AttendanceRecorder {
      */
     public synchronized int writeWaiting() {
         Optional<WaitingAttendance.Waiting> next;
+        boolean wroteAny = false;
         while ((next = waiting.oldest()).isPresent()) {
+            wroteAny = true;
             WaitingAttendance.Waiting first = next.get();
             try {
                 written(first.sighting(), first.identification(), attendance.write(first.sighting(), duplicateWindow));
@@ -110,8 +112,8 @@ public final class AttendanceRecorder {
             }
             waiting.written(first);
         }
-        if (fault != null) {
-            LOG.info("SQLite at {} accepts writes again: every waiting attendance is written", databaseFile);
+        if (fault != null || wroteAny) {
+            LOG.info("SQLite at {} accepts writes: every waiting attendance is written", databaseFile);
             fault = null;
         }
         return 0;
