@@ -9,9 +9,8 @@ import io.presenca.store.WriteFault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class AttendanceRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttendanceRecorder.class);
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final AttendanceStore attendance;
     private final WaitingAttendance waiting;
@@ -94,7 +94,9 @@ public final class AttendanceRecorder {
      */
     public synchronized int writeWaiting() {
         Optional<WaitingAttendance.Waiting> next;
+        boolean wroteAny = false;
         while ((next = waiting.oldest()).isPresent()) {
+            wroteAny = true;
             WaitingAttendance.Waiting first = next.get();
             try {
                 written(first.sighting(), first.identification(), attendance.write(first.sighting(), duplicateWindow));
@@ -110,8 +112,8 @@ public final class AttendanceRecorder {
             }
             waiting.written(first);
         }
-        if (fault != null) {
-            LOG.info("SQLite at {} accepts writes again: every waiting attendance is written", databaseFile);
+        if (fault != null || wroteAny) {
+            LOG.info("SQLite at {} accepts writes: every waiting attendance is written", databaseFile);
             fault = null;
         }
         return 0;
@@ -132,7 +134,7 @@ public final class AttendanceRecorder {
         Instant oldest = waiting.oldestCapture();
         return Optional.of((current == null ? "left by the last run" : current.problem()) + " at " + databaseFile + ": " + count
                 + (count == 1 ? " attendance" : " attendances") + " waiting"
-                + (oldest == null ? "" : " (oldest " + LocalTime.ofInstant(oldest, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS) + ")"));
+                + (oldest == null ? "" : " (oldest " + CLOCK_TIME.format(oldest) + ")"));
     }
 
     private Optional<AttendanceRecord> written(Sighting sighting, Identification identification,
