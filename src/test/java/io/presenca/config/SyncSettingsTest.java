@@ -23,7 +23,7 @@ class SyncSettingsTest {
         Settings s = load(Map.of());
         assertFalse(s.centralSyncEnabled());
         assertEquals(Duration.ofMinutes(5), s.attendanceSyncPeriod());
-        assertEquals("prefer", s.postgresSslMode);
+        assertEquals("auto", s.postgresSslMode, "verify-full, or prefer for a PostgreSQL on this machine (CentralDatabase)");
         assertNull(s.postgresSslRootCert);
         assertEquals(1000, s.syncBatchSize);
         assertEquals(10, s.syncMaxAttempts);
