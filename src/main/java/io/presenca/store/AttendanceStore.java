@@ -113,12 +113,14 @@ public final class AttendanceStore {
 
     /**
      * The student's earliest record captured less than {@code window} before or after {@code at}: the
-     * duplicate window (a record exactly {@code window} away does not count).
+     * duplicate window (a record exactly {@code window} away does not count). A voided record does not
+     * count: it was somebody else, and the student arriving after it must still be recorded.
      */
     static Optional<String> recordWithin(Connection c, String studentId, Instant at, Duration window)
             throws SQLException {
         return Sql.first(c, """
                 SELECT id FROM attendance_records WHERE student_id = ? AND captured_at > ? AND captured_at < ?
+                    AND id NOT IN (SELECT record_id FROM attendance_voids)
                 ORDER BY captured_at LIMIT 1""", row -> row.getString("id"), studentId, at.minus(window), at.plus(window));
     }
 
