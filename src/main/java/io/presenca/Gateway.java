@@ -29,6 +29,7 @@ import io.presenca.store.UnknownFaceStore;
 import io.presenca.students.Enrollment;
 import io.presenca.sync.CentralDatabase;
 import io.presenca.sync.CentralSync;
+import io.presenca.vision.DescriptorModel;
 import io.presenca.vision.FaceAligner;
 import io.presenca.vision.FaceDetector;
 import io.presenca.vision.FaceEmbedder;
@@ -38,6 +39,8 @@ import io.presenca.vision.PhotoFaceReader;
 import io.presenca.vision.QualityGate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -49,10 +52,11 @@ public final class Gateway implements AutoCloseable {
     private final Settings settings;
     private final Lazy<Database> database;
     private final Lazy<FaceDetector> detector;
-    private final Lazy<FaceEmbedder> embedder;
+    /** One per descriptor model, built only when asked for: the gateway loads just the DESCRIPTORS one. */
+    private final Map<DescriptorModel, Lazy<FaceEmbedder>> embedders = new EnumMap<>(DescriptorModel.class);
     private final QualityGate qualityGate;
-    private final Gallery gallery = new Gallery();
-    private final FaceAligner aligner = new FaceAligner();
+    private final Gallery gallery;
+    private final FaceAligner aligner;
     private final DecisionRule decisionRule;
     private final Lazy<RekognitionServices> rekognition;
     private final Lazy<FallbackRecheck> fallbackRecheck;
@@ -65,8 +69,12 @@ public final class Gateway implements AutoCloseable {
         this.database = new Lazy<>(() -> openDatabase(settings));
         this.detector = new Lazy<>(() -> new FaceDetector(models.load(ModelFiles.Model.FACE_DETECTOR),
                 (float) settings.detectionScore, settings.detectionMaxSide));
-        this.embedder = new Lazy<>(() -> new FaceEmbedder(models.load(ModelFiles.Model.FACE_DESCRIPTOR),
-                settings.inferenceThreads));
+        for (DescriptorModel model : DescriptorModel.values()) {
+            embedders.put(model, new Lazy<>(() -> new FaceEmbedder(model, models.load(model.file()),
+                    settings.inferenceThreads)));
+        }
+        this.gallery = new Gallery(settings.descriptors);
+        this.aligner = new FaceAligner(settings.descriptors.layout());
         this.qualityGate = new QualityGate(qualityLimits(settings));
         this.rekognition = new Lazy<>(() -> new RekognitionServices(settings, database()));
         this.fallbackRecheck = new Lazy<>(() -> rekognition().fallbackRecheck(decisionRule));
@@ -100,8 +108,14 @@ public final class Gateway implements AutoCloseable {
         return detector.get();
     }
 
+    /** The DESCRIPTORS model's embedder. */
     public FaceEmbedder faceEmbedder() {
-        return embedder.get();
+        return faceEmbedder(settings.descriptors);
+    }
+
+    /** Another model's embedder, for evaluation and benchmarks that compare descriptors. */
+    public FaceEmbedder faceEmbedder(DescriptorModel model) {
+        return embedders.get(model).get();
     }
 
     public QualityGate qualityGate() {
@@ -114,12 +128,18 @@ public final class Gateway implements AutoCloseable {
     }
 
     public PhotoFaceReader photoFaceReader() {
-        return new PhotoFaceReader(faceDetector(), aligner, qualityGate, faceEmbedder());
+        return photoFaceReader(settings.descriptors);
+    }
+
+    /** Reads enrollment photos (quality gate included) into descriptors of {@code model}. */
+    public PhotoFaceReader photoFaceReader(DescriptorModel model) {
+        return new PhotoFaceReader(faceDetector(), new FaceAligner(model.layout()), qualityGate, faceEmbedder(model));
     }
 
     /** Reads every face of benchmark photos: no quality gate, and the central face of a crowded photo. */
-    public PhotoFaceReader benchmarkPhotoReader() {
-        return new PhotoFaceReader(faceDetector(), aligner, new QualityGate(QualityGate.Limits.NONE), faceEmbedder(), true);
+    public PhotoFaceReader benchmarkPhotoReader(DescriptorModel model) {
+        return new PhotoFaceReader(faceDetector(), new FaceAligner(model.layout()),
+                new QualityGate(QualityGate.Limits.NONE), faceEmbedder(model), true);
     }
 
     public Enrollment enrollment() {
@@ -127,7 +147,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     public GalleryLoader galleryLoader() {
-        return new GalleryLoader(new TemplateStore(database()), gallery, FaceEmbedder.MODEL_NAME, settings.requireConsent);
+        return new GalleryLoader(new TemplateStore(database()), gallery, settings.requireConsent);
     }
 
     public FaceMatcher faceMatcher() {
@@ -210,7 +230,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         detector.ifBuilt(FaceDetector::close);
-        embedder.ifBuilt(FaceEmbedder::close);
+        embedders.values().forEach(embedder -> embedder.ifBuilt(FaceEmbedder::close));
         rekognition.ifBuilt(RekognitionServices::close);
     }
 

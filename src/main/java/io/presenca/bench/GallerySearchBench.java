@@ -1,7 +1,7 @@
 package io.presenca.bench;
 
 import io.presenca.matching.Gallery;
-import io.presenca.vision.FaceEmbedder;
+import io.presenca.vision.DescriptorModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -33,7 +33,7 @@ public final class GallerySearchBench {
             }
             enrolled.add(new Gallery.StudentTemplates("s" + s, templates));
         }
-        Gallery gallery = new Gallery();
+        Gallery gallery = new Gallery(DescriptorModel.OMZ);
         gallery.replace(enrolled);
         return new Synthetic(gallery, identities);
     }
@@ -62,9 +62,9 @@ public final class GallerySearchBench {
         return elapsed / 1e6 / probes;
     }
 
-    /** Real descriptors have length around 1 (dlib) with same-person distances near 0.4. */
+    /** Unit vectors, as the default descriptor (OMZ) makes them, templates of one student about 0.4 apart. */
     private static float[] randomUnit(Random random) {
-        float[] d = new float[FaceEmbedder.DIMENSIONS];
+        float[] d = new float[DescriptorModel.OMZ.dimensions()];
         double norm = 0;
         for (int i = 0; i < d.length; i++) {
             d[i] = (float) random.nextGaussian();

@@ -10,14 +10,20 @@ public final class FaceObservation {
 
     private final DetectedFace face;
     private Mat chip;
+    private Mat descriptorChip;
     private FaceQuality quality;
     private float[] descriptor;
     private byte[] evidenceJpeg;
     private byte[] crop;
 
-    FaceObservation(DetectedFace face, Mat chip) {
+    /**
+     * @param chip           the quality chip: what the gate measures and a review item shows
+     * @param descriptorChip the chip of the descriptor's layout (a distinct Mat, even for the same layout)
+     */
+    FaceObservation(DetectedFace face, Mat chip, Mat descriptorChip) {
         this.face = face;
         this.chip = chip;
+        this.descriptorChip = descriptorChip;
     }
 
     public DetectedFace face() {
@@ -26,6 +32,10 @@ public final class FaceObservation {
 
     Mat chip() {
         return chip;
+    }
+
+    Mat descriptorChip() {
+        return descriptorChip;
     }
 
     public FaceQuality quality() {
@@ -41,7 +51,7 @@ public final class FaceObservation {
         this.quality = quality;
     }
 
-    /** The 128-d descriptor, or null when the face was screened out before description. */
+    /** The descriptor (of the configured model), or null when the face was screened out before description. */
     public float[] descriptor() {
         return descriptor;
     }
@@ -74,6 +84,10 @@ public final class FaceObservation {
             }
             chip.close();
             chip = null;
+        }
+        if (descriptorChip != null) {
+            descriptorChip.close();
+            descriptorChip = null;
         }
     }
 }

@@ -15,7 +15,7 @@ import io.presenca.store.IndexedFace;
 import io.presenca.store.RekognitionFaceStore;
 import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
-import io.presenca.vision.FaceEmbedder;
+import io.presenca.vision.DescriptorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ class CollectionSyncTest {
         enroll("obama", "obama/obama.jpg", "obama/obama2.jpg");
         enroll("biden", "biden/biden.jpg");
         sync = new CollectionSync(new FaceCollection(client, COLLECTION), link, new TokenBucket(1000),
-                new RekognitionFaceStore(db), faces, FaceEmbedder.MODEL_NAME, "HIGH", Duration.ofSeconds(1));
+                new RekognitionFaceStore(db), faces, DescriptorModel.DLIB.storedName(), "HIGH", Duration.ofSeconds(1));
     }
 
     @AfterEach
@@ -74,7 +74,7 @@ class CollectionSyncTest {
             Path target = faces.resolve(studentId).resolve(Path.of(photo).getFileName());
             Files.createDirectories(target.getParent());
             Files.copy(AGEITGEY.resolve(photo), target);
-            new TemplateStore(db).add(studentId, FaceEmbedder.MODEL_NAME, new float[128],
+            new TemplateStore(db).add(studentId, DescriptorModel.DLIB.storedName(), new float[128],
                     studentId + "/" + target.getFileName(), UUID.randomUUID().toString(), 1.0);
         }
     }

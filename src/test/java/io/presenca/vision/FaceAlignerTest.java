@@ -27,7 +27,7 @@ class FaceAlignerTest {
     @BeforeAll
     static void loadModels() {
         detector = VisionTestData.detector();
-        embedder = VisionTestData.embedder();
+        embedder = VisionTestData.embedder(DescriptorModel.DLIB);
     }
 
     @AfterAll
