@@ -3,6 +3,7 @@ package io.presenca;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presenca.config.Settings;
+import io.presenca.evaluation.DescriptorSpeed;
 import io.presenca.evaluation.FaceDescriptions;
 import io.presenca.evaluation.OpenSetIdentification;
 import io.presenca.evaluation.PairsFile;
@@ -10,10 +11,13 @@ import io.presenca.evaluation.Verification;
 import io.presenca.matching.DecisionRule;
 import io.presenca.matching.RecognitionThreshold;
 import io.presenca.vision.DescriptorModel;
+import io.presenca.vision.FaceAligner;
+import io.presenca.vision.FaceEmbedder;
 import io.presenca.vision.PhotoFace;
 import io.presenca.vision.PhotoFaceReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,6 +28,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * {@code evaluate pairs|identify ...}: measures recognition on a school's own labelled photos with the
@@ -47,14 +53,20 @@ final class EvaluateCommand {
             case "identify" -> new CommandOptions("evaluate identify", rest,
                     Set.of("--dataset", "--enroll", "--descriptors"),
                     Set.of("--json", "--sweep"));
+            case "speed" -> new CommandOptions("evaluate speed", rest, Set.of("--images", "--faces", "--descriptors"),
+                    Set.of());
             default -> throw new Presenca.UsageException("evaluate: say what to evaluate: 'evaluate pairs --pairs FILE"
-                    + " --images DIR' or 'evaluate identify --dataset DIR --enroll K'.");
+                    + " --images DIR', 'evaluate identify --dataset DIR --enroll K' or 'evaluate speed --images DIR'.");
         };
     }
 
     int run(PrintStream out) throws IOException {
         try {
-            return mode.equals("pairs") ? pairs(out) : identify(out);
+            return switch (mode) {
+                case "pairs" -> pairs(out);
+                case "speed" -> speed(out);
+                default -> identify(out);
+            };
         } catch (IllegalArgumentException e) {
             throw new Presenca.UsageException("evaluate " + mode + ": " + e.getMessage());
         }
@@ -264,6 +276,30 @@ final class EvaluateCommand {
                         model.modelDistance(threshold.distance()), 100 * r.acceptedCorrect(), 100 * r.acceptedWrong(),
                         100 * r.review(), 100 * r.strangerAccepted(), 100 * r.strangerReview());
             }
+        }
+    }
+
+    /** ms per face of each descriptor alone, one face at a time and in frame-sized batches. */
+    private int speed(PrintStream out) throws IOException {
+        int faces = options.integer("--faces", 64, 8, 10_000);
+        List<Path> images;
+        try (Stream<Path> files = Files.walk(options.existingPath("--images"))) {
+            images = files.filter(Files::isRegularFile).sorted().limit(faces).toList();
+        }
+        try (Gateway gateway = new Gateway(settings)) {
+            for (DescriptorModel model : descriptorChoices().stream().flatMap(List::stream).distinct().toList()) {
+                List<Mat> chips = DescriptorSpeed.chips(images, gateway.faceDetector(), new FaceAligner(model.layout()));
+                try {
+                    FaceEmbedder embedder = gateway.faceEmbedder(model);
+                    out.printf("[%s] %d faces, INFERENCE_THREADS %d: ms per face %.2f at batch 1, %.2f at batch 4,"
+                                    + " %.2f at batch 8%n", model.settingName(), chips.size(), settings.inferenceThreads,
+                            DescriptorSpeed.msPerFace(embedder, chips, 1), DescriptorSpeed.msPerFace(embedder, chips, 4),
+                            DescriptorSpeed.msPerFace(embedder, chips, 8));
+                } finally {
+                    chips.forEach(Mat::close);
+                }
+            }
+            return 0;
         }
     }
 
