@@ -97,7 +97,7 @@ public final class Settings {
     private Settings(SettingsReader read) {
         descriptors = DescriptorModel.forSetting(read.choice("DESCRIPTORS", "omz", "omz", "dlib"));
         faceRecognitionThreshold = read.decimal("FACE_RECOGNITION_THRESHOLD", 95, 50, 99.9);
-        matchMargin = read.decimal("MATCH_MARGIN", 25, 0, 100);
+        matchMargin = read.decimal("MATCH_MARGIN", descriptors.defaultMatchMargin(), 0, 100);
         reviewBand = read.decimal("REVIEW_BAND", 1, 0, 20);
         minutesBeforeNextCapture = read.integer("MINUTES_BEFORE_NEXT_CAPTURE", 10, 0, 24 * 60);
         consensusMinFrames = read.integer("CONSENSUS_MIN_FRAMES", 2, 1, 30);

@@ -15,17 +15,20 @@ public enum DescriptorModel {
 
     /**
      * dlib's ResNet-29 (face-api.js port): RGB input, raw 128-d descriptors. It defined the recognition
-     * scale, so its factor is 1; 0.6 is dlib's own same-person distance.
+     * scale, so its factor is 1; 0.6 is dlib's own same-person distance. A 25 % margin was the smallest
+     * with no wrong student on lfw-dev at threshold 95 (at 10 %: 0.06 % wrong, 1.3 % of strangers).
      */
     DLIB("dlib", "dlib-resnet29-v1", ModelFiles.Model.DLIB_DESCRIPTOR, 128, ChipLayout.DLIB_150, true, false,
-            1.0, 0.6),
+            1.0, 0.6, 25),
 
     /**
      * Intel Open Model Zoo face-reidentification-retail-0095: BGR input, 256-d output made unit length.
-     * Factor and same-face distance calibrated on lfw-dev (README, "Recognition").
+     * Factor 0.5 puts threshold 95 at unit-vector distance 0.938, just inside lfw-dev's zero-error point
+     * (0.944: no stranger and no wrong student below it); a 10 % margin costs 0.06 % of students there
+     * (20 %: 0.6 %) and keeps look-alike siblings from an automatic record. README, "Recognition".
      */
     OMZ("omz", "omz-face-reid-retail-0095", ModelFiles.Model.OMZ_DESCRIPTOR, 256, ChipLayout.OMZ_128, false, true,
-            0.55, 1.0);
+            0.5, 1.0, 10);
 
     private final String settingName;
     private final String storedName;
@@ -36,9 +39,11 @@ public enum DescriptorModel {
     private final boolean unitLength;
     private final double toRecognitionScale;
     private final double sameFaceDistance;
+    private final double defaultMatchMargin;
 
     DescriptorModel(String settingName, String storedName, ModelFiles.Model file, int dimensions, ChipLayout layout,
-                    boolean rgbInput, boolean unitLength, double toRecognitionScale, double sameFaceDistance) {
+                    boolean rgbInput, boolean unitLength, double toRecognitionScale, double sameFaceDistance,
+                    double defaultMatchMargin) {
         this.settingName = settingName;
         this.storedName = storedName;
         this.file = file;
@@ -48,6 +53,7 @@ public enum DescriptorModel {
         this.unitLength = unitLength;
         this.toRecognitionScale = toRecognitionScale;
         this.sameFaceDistance = sameFaceDistance;
+        this.defaultMatchMargin = defaultMatchMargin;
     }
 
     /** The model as DESCRIPTORS names it: {@code omz} or {@code dlib}. */
@@ -119,6 +125,11 @@ public enum DescriptorModel {
     /** The verification threshold: below it, two descriptors are the same face (LFW's best single threshold). */
     public double sameFaceDistance() {
         return sameFaceDistance;
+    }
+
+    /** MATCH_MARGIN's default with this descriptor: how much farther the runner-up must be, in percent. */
+    public double defaultMatchMargin() {
+        return defaultMatchMargin;
     }
 
     /** Whether two descriptors of this model show the same face, as one-to-one verification judges it. */
