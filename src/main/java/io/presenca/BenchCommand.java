@@ -47,11 +47,11 @@ final class BenchCommand {
                 gateway.database();
                 double startupMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 CaptureBench bench = new CaptureBench(gateway,
-                        GallerySearchBench.gallery(BENCH_GALLERY_STUDENTS, new Random(1)).gallery());
+                        GallerySearchBench.gallery(BENCH_GALLERY_STUDENTS, new Random(1), settings.descriptors).gallery());
                 CaptureBench.Result result = bench.run(source);
                 double peakMb = PeakMemory.residentMb();
-                double ms1k = GallerySearchBench.msPerFace(1_000, 5_000, 2);
-                double ms10k = GallerySearchBench.msPerFace(10_000, 2_000, 3);
+                double ms1k = GallerySearchBench.msPerFace(1_000, 5_000, 2, settings.descriptors);
+                double ms10k = GallerySearchBench.msPerFace(10_000, 2_000, 3, settings.descriptors);
                 print(out, source, settings, result, startupMs, peakMb, ms1k, ms10k);
                 if (options.has("--json")) {
                     out.println(json(result, startupMs, peakMb, ms1k, ms10k));

@@ -3,22 +3,33 @@ package io.presenca;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presenca.config.Settings;
+import io.presenca.evaluation.DescriptorSpeed;
 import io.presenca.evaluation.FaceDescriptions;
 import io.presenca.evaluation.OpenSetIdentification;
 import io.presenca.evaluation.PairsFile;
 import io.presenca.evaluation.Verification;
 import io.presenca.matching.DecisionRule;
-import io.presenca.matching.Gallery;
 import io.presenca.matching.RecognitionThreshold;
+import io.presenca.vision.DescriptorModel;
+import io.presenca.vision.FaceAligner;
+import io.presenca.vision.FaceEmbedder;
 import io.presenca.vision.PhotoFace;
+import io.presenca.vision.PhotoFaceReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * {@code evaluate pairs|identify ...}: measures recognition on a school's own labelled photos with the
@@ -37,124 +48,258 @@ final class EvaluateCommand {
         this.mode = args.isEmpty() ? "" : args.get(0);
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         this.options = switch (mode) {
-            case "pairs" -> new CommandOptions("evaluate pairs", rest, Set.of("--pairs", "--images"), Set.of("--json"));
-            case "identify" -> new CommandOptions("evaluate identify", rest, Set.of("--dataset", "--enroll"),
+            case "pairs" -> new CommandOptions("evaluate pairs", rest, Set.of("--pairs", "--images", "--descriptors"),
+                    Set.of("--json"));
+            case "identify" -> new CommandOptions("evaluate identify", rest,
+                    Set.of("--dataset", "--enroll", "--descriptors"),
                     Set.of("--json", "--sweep"));
+            case "speed" -> new CommandOptions("evaluate speed", rest, Set.of("--images", "--faces", "--descriptors"),
+                    Set.of());
             default -> throw new Presenca.UsageException("evaluate: say what to evaluate: 'evaluate pairs --pairs FILE"
-                    + " --images DIR' or 'evaluate identify --dataset DIR --enroll K'.");
+                    + " --images DIR', 'evaluate identify --dataset DIR --enroll K' or 'evaluate speed --images DIR'.");
         };
     }
 
     int run(PrintStream out) throws IOException {
         try {
-            return mode.equals("pairs") ? pairs(out) : identify(out);
+            return switch (mode) {
+                case "pairs" -> pairs(out);
+                case "speed" -> speed(out);
+                default -> identify(out);
+            };
         } catch (IllegalArgumentException e) {
             throw new Presenca.UsageException("evaluate " + mode + ": " + e.getMessage());
         }
     }
 
+    /** What {@code --descriptors} asks for: each entry one descriptor alone, or two fused. */
+    private List<List<DescriptorModel>> descriptorChoices() {
+        String value = options.value("--descriptors");
+        if (value == null) {
+            return List.of(List.of(settings.descriptors));
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "all" -> List.of(List.of(DescriptorModel.DLIB), List.of(DescriptorModel.OMZ), FUSION);
+            case "omz+dlib", "dlib+omz" -> List.of(FUSION);
+            default -> {
+                try {
+                    yield List.of(List.of(DescriptorModel.forSetting(value)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--descriptors must be omz, dlib, omz+dlib or all, not '"
+                            + value + "'");
+                }
+            }
+        };
+    }
+
+    private static final List<DescriptorModel> FUSION = List.of(DescriptorModel.OMZ, DescriptorModel.DLIB);
+
+    private static String label(List<DescriptorModel> choice) {
+        return choice.stream().map(DescriptorModel::settingName).collect(Collectors.joining("+"));
+    }
+
+    /** The descriptions each model needs, read once per model with the given reader. */
+    private static Map<DescriptorModel, FaceDescriptions> descriptions(List<List<DescriptorModel>> choices,
+                                                                       Function<DescriptorModel, PhotoFaceReader> reader) {
+        Map<DescriptorModel, FaceDescriptions> faces = new EnumMap<>(DescriptorModel.class);
+        choices.stream().flatMap(List::stream).distinct()
+                .forEach(model -> faces.put(model, new FaceDescriptions(reader.apply(model))));
+        return faces;
+    }
+
     private int pairs(PrintStream out) throws IOException {
         List<PairsFile.Pair> pairs = PairsFile.read(options.existingPath("--pairs"), options.existingPath("--images"));
+        List<List<DescriptorModel>> choices = descriptorChoices();
         try (Gateway gateway = new Gateway(settings)) {
-            FaceDescriptions faces = new FaceDescriptions(gateway.benchmarkPhotoReader());
-            List<Verification.ScoredPair> scored = new ArrayList<>();
-            for (PairsFile.Pair pair : pairs) {
-                scored.add(new Verification.ScoredPair(pair.fold(), pair.samePerson(),
-                        distance(faces.of(pair.first()), faces.of(pair.second()))));
-            }
-            Verification.Result result = Verification.of(scored);
-            out.printf("Verification on %d pairs in %d folds, %d images (%.1f ms per image)%n", result.pairs(),
-                    result.foldAccuracies().length, faces.images(), faces.msPerImage());
-            out.printf("  accuracy %.2f %% ± %.2f (threshold chosen on the other folds; folds:%s)%n",
-                    100 * result.accuracy(), 100 * result.accuracyStd(), percentages(result.foldAccuracies()));
-            out.printf("  TAR %.2f %% at FAR 1 %%, %.2f %% at FAR 0.1 %%%n", 100 * result.tarAtFar1Percent(),
-                    100 * result.tarAtFarTenthPercent());
-            out.printf("  best single threshold: distance %.3f (similarity %.1f %%)%n", result.threshold(),
-                    RecognitionThreshold.similarity(result.threshold()));
-            out.printf("  images without a usable face: %d (unreadable %d, no face %d, several faces %d);"
-                            + " their pairs count as 'different person'%n", faces.withoutDescriptor(),
-                    faces.count(PhotoFace.Outcome.UNREADABLE), faces.count(PhotoFace.Outcome.NO_FACE),
-                    faces.count(PhotoFace.Outcome.SEVERAL_FACES));
-            if (options.has("--json")) {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("accuracy", result.accuracy());
-                json.put("accuracy_std", result.accuracyStd());
-                json.put("fold_accuracies", result.foldAccuracies());
-                json.put("tar_at_far_0_01", result.tarAtFar1Percent());
-                json.put("tar_at_far_0_001", result.tarAtFarTenthPercent());
-                json.put("threshold", result.threshold());
-                json.put("pairs", result.pairs());
-                json.put("images", faces.images());
-                json.put("no_face", faces.withoutDescriptor());
-                json.put("no_face_handling", "pair counted as different person");
-                json.put("ms_per_image", faces.msPerImage());
-                out.println(json(json));
+            Map<DescriptorModel, FaceDescriptions> faces = descriptions(choices, gateway::benchmarkPhotoReader);
+            Map<DescriptorModel, List<Verification.ScoredPair>> scoredByModel = new EnumMap<>(DescriptorModel.class);
+            faces.forEach((model, described) -> scoredByModel.put(model, pairs.stream()
+                    .map(pair -> new Verification.ScoredPair(pair.fold(), pair.samePerson(),
+                            distance(model, described.of(pair.first()), described.of(pair.second()))))
+                    .toList()));
+            for (List<DescriptorModel> choice : choices) {
+                List<Verification.ScoredPair> scored = choice.size() == 1 ? scoredByModel.get(choice.get(0))
+                        : Verification.fused(scoredByModel.get(choice.get(0)), scoredByModel.get(choice.get(1)));
+                FaceDescriptions described = faces.get(choice.get(0));
+                printPairs(out, label(choice), Verification.of(scored), described,
+                        choice.size() == 1 ? choice.get(0) : null);
             }
             return 0;
         }
     }
 
-    private static double distance(PhotoFace a, PhotoFace b) {
-        return a.accepted() && b.accepted() ? Gallery.distance(a.descriptor(), b.descriptor()) : Double.POSITIVE_INFINITY;
+    /** @param model the descriptor, or null for a fusion (whose scores are z-sums, not distances) */
+    private void printPairs(PrintStream out, String label, Verification.Result result, FaceDescriptions faces,
+                            DescriptorModel model) {
+        out.printf("[%s] Verification on %d pairs in %d folds, %d images (%.1f ms per image)%n", label, result.pairs(),
+                result.foldAccuracies().length, faces.images(), faces.msPerImage());
+        out.printf("  accuracy %.2f %% ± %.2f (threshold chosen on the other folds; folds:%s)%n",
+                100 * result.accuracy(), 100 * result.accuracyStd(), percentages(result.foldAccuracies()));
+        out.printf("  TAR %.2f %% at FAR 1 %%, %.2f %% at FAR 0.1 %%%n", 100 * result.tarAtFar1Percent(),
+                100 * result.tarAtFarTenthPercent());
+        if (model != null) {
+            out.printf("  best single threshold: distance %.3f (similarity %.1f %%)%n", result.threshold(),
+                    RecognitionThreshold.similarity(model.recognitionDistance(result.threshold())));
+        } else {
+            out.printf("  best single threshold: fused z-score %.3f%n", result.threshold());
+        }
+        out.printf("  images without a usable face: %d (unreadable %d, no face %d, several faces %d);"
+                        + " their pairs count as 'different person'%n", faces.withoutDescriptor(),
+                faces.count(PhotoFace.Outcome.UNREADABLE), faces.count(PhotoFace.Outcome.NO_FACE),
+                faces.count(PhotoFace.Outcome.SEVERAL_FACES));
+        if (options.has("--json")) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("descriptors", label);
+            json.put("accuracy", result.accuracy());
+            json.put("accuracy_std", result.accuracyStd());
+            json.put("fold_accuracies", result.foldAccuracies());
+            json.put("tar_at_far_0_01", result.tarAtFar1Percent());
+            json.put("tar_at_far_0_001", result.tarAtFarTenthPercent());
+            json.put("threshold", result.threshold());
+            json.put("pairs", result.pairs());
+            json.put("images", faces.images());
+            json.put("no_face", faces.withoutDescriptor());
+            json.put("no_face_handling", "pair counted as different person");
+            json.put("ms_per_image", faces.msPerImage());
+            out.println(json(json));
+        }
+    }
+
+    private static double distance(DescriptorModel model, PhotoFace a, PhotoFace b) {
+        return a.accepted() && b.accepted() ? model.distance(a.descriptor(), b.descriptor()) : Double.POSITIVE_INFINITY;
     }
 
     private int identify(PrintStream out) {
         Path dataset = options.existingPath("--dataset");
         int enroll = options.integer("--enroll", 2, 1);
+        List<List<DescriptorModel>> choices = descriptorChoices();
         try (Gateway gateway = new Gateway(settings)) {
-            FaceDescriptions faces = new FaceDescriptions(gateway.photoFaceReader());
-            OpenSetIdentification evaluation = new OpenSetIdentification(dataset, enroll, faces);
-            DecisionRule rule = gateway.decisionRule();
-            OpenSetIdentification.Result r = evaluation.judge(rule);
-            out.printf("Open-set identification: %d students enrolled with up to %d photos (%d templates),"
-                            + " %d probes of them, %d stranger probes; %d images (%.1f ms per image)%n",
-                    r.galleryStudents(), enroll, r.galleryTemplates(), r.enrolledProbes(), r.strangerProbes(),
-                    faces.images(), faces.msPerImage());
-            out.printf("  at FACE_RECOGNITION_THRESHOLD %s, MATCH_MARGIN %s %%, REVIEW_BAND %s, each probe judged alone:%n",
-                    settings.faceRecognitionThreshold, settings.matchMargin, settings.reviewBand);
-            out.printf("  students: rank-1 %.2f %%; accepted correctly %.2f %%, accepted as someone else %.2f %%,"
-                            + " to review %.2f %%, unknown %.2f %%%n", 100 * r.rank1(), 100 * r.acceptedCorrect(),
-                    100 * r.acceptedWrong(), 100 * r.review(), 100 * r.unknown());
-            out.printf("  strangers: accepted as a student (false marks) %.2f %%, to review %.2f %%%n",
-                    100 * r.strangerAccepted(), 100 * r.strangerReview());
-            out.printf("  probes without a usable face (unknown): %d (quality gate %d, no face %d)%n",
-                    r.probesWithoutDescriptor(), faces.count(PhotoFace.Outcome.POOR_QUALITY),
-                    faces.count(PhotoFace.Outcome.NO_FACE));
-            if (options.has("--sweep")) {
-                printSweep(out, evaluation);
-            }
-            if (options.has("--json")) {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("rank1", r.rank1());
-                json.put("accepted_correct", r.acceptedCorrect());
-                json.put("accepted_wrong", r.acceptedWrong());
-                json.put("review", r.review());
-                json.put("unknown", r.unknown());
-                json.put("stranger_accepted", r.strangerAccepted());
-                json.put("stranger_review", r.strangerReview());
-                json.put("enrolled_probes", r.enrolledProbes());
-                json.put("stranger_probes", r.strangerProbes());
-                json.put("gallery_size", r.galleryStudents());
-                json.put("gallery_templates", r.galleryTemplates());
-                json.put("no_face", r.probesWithoutDescriptor());
-                json.put("threshold", settings.faceRecognitionThreshold);
-                json.put("match_margin", settings.matchMargin);
-                json.put("review_band", settings.reviewBand);
-                json.put("ms_per_image", faces.msPerImage());
-                out.println(json(json));
+            Map<DescriptorModel, FaceDescriptions> faces = descriptions(choices, gateway::photoFaceReader);
+            Map<DescriptorModel, OpenSetIdentification> alone = new EnumMap<>(DescriptorModel.class);
+            faces.forEach((model, described) ->
+                    alone.put(model, new OpenSetIdentification(dataset, enroll, described, model)));
+            for (List<DescriptorModel> choice : choices) {
+                if (choice.size() == 1) {
+                    printIdentification(out, choice.get(0), alone.get(choice.get(0)), faces.get(choice.get(0)), enroll,
+                            gateway.decisionRule());
+                } else {
+                    DescriptorModel first = choice.get(0), second = choice.get(1);
+                    OpenSetIdentification fused = OpenSetIdentification.fused(alone.get(first), faces.get(first),
+                            alone.get(second), faces.get(second));
+                    out.printf("[%s] Open-set identification, %d students enrolled with up to %d photos, scores fused"
+                                    + " (sum of z-scored distances; the decision rule does not apply)%n", label(choice),
+                            fused.judge(gateway.decisionRule()).galleryStudents(), enroll);
+                    printOperatingPoints(out, label(choice), fused.operatingPoints(), null, null);
+                }
             }
             return 0;
         }
     }
 
-    /** The same probes at other thresholds: how a school picks its own operating point. */
-    private void printSweep(PrintStream out, OpenSetIdentification evaluation) {
-        out.println("  threshold  accepted-correct  accepted-wrong  review  stranger-accepted  stranger-review");
-        for (double percent = 90; percent <= 98.01; percent += 0.5) {
-            OpenSetIdentification.Result r = evaluation.judge(new DecisionRule(new RecognitionThreshold(percent),
-                    settings.matchMargin, Math.min(settings.reviewBand, percent - 1)));
-            out.printf("  %9.1f  %15.2f%%  %13.2f%%  %5.2f%%  %16.2f%%  %14.2f%%%n", percent, 100 * r.acceptedCorrect(),
-                    100 * r.acceptedWrong(), 100 * r.review(), 100 * r.strangerAccepted(), 100 * r.strangerReview());
+    private void printIdentification(PrintStream out, DescriptorModel model, OpenSetIdentification evaluation,
+                                     FaceDescriptions faces, int enroll, DecisionRule rule) {
+        OpenSetIdentification.Result r = evaluation.judge(rule);
+        out.printf("[%s] Open-set identification: %d students enrolled with up to %d photos (%d templates),"
+                        + " %d probes of them, %d stranger probes; %d images (%.1f ms per image)%n", model.settingName(),
+                r.galleryStudents(), enroll, r.galleryTemplates(), r.enrolledProbes(), r.strangerProbes(),
+                faces.images(), faces.msPerImage());
+        out.printf("  at FACE_RECOGNITION_THRESHOLD %s, MATCH_MARGIN %s %%, REVIEW_BAND %s, each probe judged alone:%n",
+                settings.faceRecognitionThreshold, settings.matchMargin, settings.reviewBand);
+        out.printf("  students: rank-1 %.2f %%; accepted correctly %.2f %%, accepted as someone else %.2f %%,"
+                        + " to review %.2f %%, unknown %.2f %%%n", 100 * r.rank1(), 100 * r.acceptedCorrect(),
+                100 * r.acceptedWrong(), 100 * r.review(), 100 * r.unknown());
+        out.printf("  strangers: accepted as a student (false marks) %.2f %%, to review %.2f %%%n",
+                100 * r.strangerAccepted(), 100 * r.strangerReview());
+        out.printf("  probes without a usable face (unknown): %d (quality gate %d, no face %d)%n",
+                r.probesWithoutDescriptor(), faces.count(PhotoFace.Outcome.POOR_QUALITY),
+                faces.count(PhotoFace.Outcome.NO_FACE));
+        if (options.has("--sweep")) {
+            printSweep(out, model, evaluation);
+        }
+        printOperatingPoints(out, model.settingName(), evaluation.operatingPoints(), model, r);
+    }
+
+    /**
+     * Threshold-only figures (no margin): the descriptor's own quality, comparable across descriptors.
+     * @param model and {@code rule} null for a fusion
+     */
+    private void printOperatingPoints(PrintStream out, String label, OpenSetIdentification.OperatingPoints points,
+                                      DescriptorModel model, OpenSetIdentification.Result rule) {
+        out.printf("  threshold alone: accepted correctly %.2f %% (wrong student %.2f %%) at 1 %% strangers,"
+                        + " %.2f %% (wrong %.2f %%) at 0.1 %% strangers%n", 100 * points.correctAt1Percent(),
+                100 * points.wrongAt1Percent(), 100 * points.correctAtTenthPercent(), 100 * points.wrongAtTenthPercent());
+        out.printf("  accepted at zero errors (no stranger, no wrong student): %.2f %%%s%n",
+                100 * points.correctAtZeroErrors(), model == null || Double.isInfinite(points.zeroErrorDistance()) ? ""
+                        : String.format(Locale.ROOT, ", below distance %.3f (%s), similarity %.2f %%",
+                                model.modelDistance(points.zeroErrorDistance()), model.settingName(),
+                                RecognitionThreshold.similarity(points.zeroErrorDistance())));
+        if (!options.has("--json")) {
+            return;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("descriptors", label);
+        if (rule != null) {
+            json.put("rank1", rule.rank1());
+            json.put("accepted_correct", rule.acceptedCorrect());
+            json.put("accepted_wrong", rule.acceptedWrong());
+            json.put("review", rule.review());
+            json.put("unknown", rule.unknown());
+            json.put("stranger_accepted", rule.strangerAccepted());
+            json.put("stranger_review", rule.strangerReview());
+            json.put("enrolled_probes", rule.enrolledProbes());
+            json.put("stranger_probes", rule.strangerProbes());
+            json.put("gallery_size", rule.galleryStudents());
+            json.put("gallery_templates", rule.galleryTemplates());
+            json.put("no_face", rule.probesWithoutDescriptor());
+            json.put("threshold", settings.faceRecognitionThreshold);
+            json.put("match_margin", settings.matchMargin);
+            json.put("review_band", settings.reviewBand);
+        }
+        json.put("accepted_at_zero_errors", points.correctAtZeroErrors());
+        json.put("accepted_correct_at_1pct_strangers", points.correctAt1Percent());
+        json.put("accepted_correct_at_0_1pct_strangers", points.correctAtTenthPercent());
+        out.println(json(json));
+    }
+
+    /** The same probes at other thresholds and margins: how a school picks its own operating point. */
+    private void printSweep(PrintStream out, DescriptorModel model, OpenSetIdentification evaluation) {
+        for (double margin : DoubleStream.concat(DoubleStream.of(settings.matchMargin), DoubleStream.of(0, 10, 20, 30))
+                .distinct().toArray()) {
+            out.printf("  MATCH_MARGIN %s %%:%n", margin);
+            out.println("  threshold  distance(" + model.settingName()
+                    + ")  accepted-correct  accepted-wrong  review  stranger-accepted  stranger-review");
+            for (double percent = 90; percent <= 98.01; percent += 0.5) {
+                RecognitionThreshold threshold = new RecognitionThreshold(percent);
+                OpenSetIdentification.Result r = evaluation.judge(new DecisionRule(threshold, margin,
+                        Math.min(settings.reviewBand, percent - 1)));
+                out.printf("  %9.1f  %14.3f  %15.2f%%  %13.2f%%  %5.2f%%  %16.2f%%  %14.2f%%%n", percent,
+                        model.modelDistance(threshold.distance()), 100 * r.acceptedCorrect(), 100 * r.acceptedWrong(),
+                        100 * r.review(), 100 * r.strangerAccepted(), 100 * r.strangerReview());
+            }
+        }
+    }
+
+    /** ms per face of each descriptor alone, one face at a time and in frame-sized batches. */
+    private int speed(PrintStream out) throws IOException {
+        int faces = options.integer("--faces", 64, 8, 10_000);
+        List<Path> images;
+        try (Stream<Path> files = Files.walk(options.existingPath("--images"))) {
+            images = files.filter(Files::isRegularFile).sorted().limit(faces).toList();
+        }
+        try (Gateway gateway = new Gateway(settings)) {
+            for (DescriptorModel model : descriptorChoices().stream().flatMap(List::stream).distinct().toList()) {
+                List<Mat> chips = DescriptorSpeed.chips(images, gateway.faceDetector(), new FaceAligner(model.layout()));
+                try {
+                    FaceEmbedder embedder = gateway.faceEmbedder(model);
+                    out.printf("[%s] %d faces, INFERENCE_THREADS %d: ms per face %.2f at batch 1, %.2f at batch 4,"
+                                    + " %.2f at batch 8%n", model.settingName(), chips.size(), settings.inferenceThreads,
+                            DescriptorSpeed.msPerFace(embedder, chips, 1), DescriptorSpeed.msPerFace(embedder, chips, 4),
+                            DescriptorSpeed.msPerFace(embedder, chips, 8));
+                } finally {
+                    chips.forEach(Mat::close);
+                }
+            }
+            return 0;
         }
     }
 

@@ -39,6 +39,7 @@ import io.presenca.students.Enrollment;
 import io.presenca.sync.CentralDatabase;
 import io.presenca.sync.CentralSync;
 import io.presenca.tracking.FaceTracker;
+import io.presenca.vision.DescriptorModel;
 import io.presenca.vision.FaceAligner;
 import io.presenca.vision.FaceDetector;
 import io.presenca.vision.FaceEmbedder;
@@ -49,6 +50,8 @@ import io.presenca.vision.QualityGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -61,10 +64,11 @@ public final class Gateway implements AutoCloseable {
     private final Settings settings;
     private final Lazy<Database> database;
     private final Lazy<FaceDetector> detector;
-    private final Lazy<FaceEmbedder> embedder;
+    /** One per descriptor model, built only when asked for: the gateway loads just the DESCRIPTORS one. */
+    private final Map<DescriptorModel, Lazy<FaceEmbedder>> embedders = new EnumMap<>(DescriptorModel.class);
     private final QualityGate qualityGate;
-    private final Gallery gallery = new Gallery();
-    private final FaceAligner aligner = new FaceAligner();
+    private final Gallery gallery;
+    private final FaceAligner aligner;
     private final DecisionRule decisionRule;
     private final Lazy<RekognitionServices> rekognition;
     private final Lazy<FallbackRecheck> fallbackRecheck;
@@ -84,8 +88,12 @@ public final class Gateway implements AutoCloseable {
         this.database = new Lazy<>(() -> opened.apply(openDatabase(settings)));
         this.detector = new Lazy<>(() -> new FaceDetector(models.load(ModelFiles.Model.FACE_DETECTOR),
                 (float) settings.detectionScore, settings.detectionMaxSide));
-        this.embedder = new Lazy<>(() -> new FaceEmbedder(models.load(ModelFiles.Model.FACE_DESCRIPTOR),
-                settings.inferenceThreads));
+        for (DescriptorModel model : DescriptorModel.values()) {
+            embedders.put(model, new Lazy<>(() -> new FaceEmbedder(model, models.load(model.file()),
+                    settings.inferenceThreads)));
+        }
+        this.gallery = new Gallery(settings.descriptors);
+        this.aligner = new FaceAligner(settings.descriptors.layout());
         this.qualityGate = new QualityGate(qualityLimits(settings));
         this.rekognition = new Lazy<>(() -> new RekognitionServices(settings, database()));
         this.fallbackRecheck = new Lazy<>(() -> rekognition().fallbackRecheck(decisionRule));
@@ -94,7 +102,7 @@ public final class Gateway implements AutoCloseable {
                 settings.lessonEarlyMinutes, settings.lessonCatchUpDays, ZoneId.systemDefault(), Clock.systemUTC()));
         // a track nobody is near settles once consensus has seen a full window of it; one unseen for a
         // window and a re-check is gone
-        this.faceTracker = new FaceTracker(settings.consensusWindowFrames, settings.trackRecheckFrames,
+        this.faceTracker = new FaceTracker(settings.descriptors, settings.consensusWindowFrames, settings.trackRecheckFrames,
                 settings.consensusWindowFrames + settings.trackRecheckFrames);
     }
 
@@ -126,8 +134,14 @@ public final class Gateway implements AutoCloseable {
         return detector.get();
     }
 
+    /** The DESCRIPTORS model's embedder. */
     public FaceEmbedder faceEmbedder() {
-        return embedder.get();
+        return faceEmbedder(settings.descriptors);
+    }
+
+    /** Another model's embedder, for evaluation and benchmarks that compare descriptors. */
+    public FaceEmbedder faceEmbedder(DescriptorModel model) {
+        return embedders.get(model).get();
     }
 
     public QualityGate qualityGate() {
@@ -140,12 +154,18 @@ public final class Gateway implements AutoCloseable {
     }
 
     public PhotoFaceReader photoFaceReader() {
-        return new PhotoFaceReader(faceDetector(), aligner, qualityGate, faceEmbedder());
+        return photoFaceReader(settings.descriptors);
+    }
+
+    /** Reads enrollment photos (quality gate included) into descriptors of {@code model}. */
+    public PhotoFaceReader photoFaceReader(DescriptorModel model) {
+        return new PhotoFaceReader(faceDetector(), new FaceAligner(model.layout()), qualityGate, faceEmbedder(model));
     }
 
     /** Reads every face of benchmark photos: no quality gate, and the central face of a crowded photo. */
-    public PhotoFaceReader benchmarkPhotoReader() {
-        return new PhotoFaceReader(faceDetector(), aligner, new QualityGate(QualityGate.Limits.NONE), faceEmbedder(), true);
+    public PhotoFaceReader benchmarkPhotoReader(DescriptorModel model) {
+        return new PhotoFaceReader(faceDetector(), new FaceAligner(model.layout()),
+                new QualityGate(QualityGate.Limits.NONE), faceEmbedder(model), true);
     }
 
     public Enrollment enrollment() {
@@ -153,7 +173,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     public GalleryLoader galleryLoader() {
-        return new GalleryLoader(new TemplateStore(database()), gallery, FaceEmbedder.MODEL_NAME, settings.requireConsent);
+        return new GalleryLoader(new TemplateStore(database()), gallery, settings.requireConsent);
     }
 
     public FaceMatcher faceMatcher() {
@@ -230,17 +250,17 @@ public final class Gateway implements AutoCloseable {
 
     /** Corrections that teach: {@code learnFromVoid} for a voided automatic record (rejects teach by themselves). */
     public NegativeFaces negativeFaces() {
-        return new NegativeFaces(new NegativeFaceStore(database()), FaceEmbedder.MODEL_NAME);
+        return new NegativeFaces(new NegativeFaceStore(database()), settings.descriptors.storedName());
     }
 
     /** The capture route's {@code negativeCheck}: a face like a corrected one goes to review. */
     public NegativeCheck negativeCheck() {
-        return new NegativeCheck(new NegativeFaceStore(database()), FaceEmbedder.MODEL_NAME);
+        return new NegativeCheck(new NegativeFaceStore(database()), settings.descriptors);
     }
 
     public ReviewQueue reviewQueue() {
         return new ReviewQueue(new ReviewStore(database()), settings.deviceId,
-                Duration.ofMinutes(settings.minutesBeforeNextCapture), FaceEmbedder.MODEL_NAME);
+                Duration.ofMinutes(settings.minutesBeforeNextCapture), settings.descriptors.storedName());
     }
 
     public CentralSync centralSync(String appVersion) {
@@ -278,7 +298,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         detector.ifBuilt(FaceDetector::close);
-        embedder.ifBuilt(FaceEmbedder::close);
+        embedders.values().forEach(embedder -> embedder.ifBuilt(FaceEmbedder::close));
         rekognition.ifBuilt(RekognitionServices::close);
     }
 

@@ -52,7 +52,9 @@ class EvaluateCommandTest {
         JsonNode json = lastLineAsJson();
         assertTrue(json.get("accuracy").asDouble() >= 0.9, json.toString());
         assertTrue(json.get("tar_at_far_0_01").asDouble() >= 0.8, json.toString());
-        assertTrue(json.get("threshold").asDouble() > 0.4 && json.get("threshold").asDouble() < 0.8, json.toString());
+        assertEquals("omz", json.get("descriptors").asText(), "the default descriptor");
+        // unit vectors: same-person pairs lie well below distance 1.4 (cosine 0.02), different ones above 0.9
+        assertTrue(json.get("threshold").asDouble() > 0.9 && json.get("threshold").asDouble() < 1.4, json.toString());
         assertEquals(0, json.get("no_face").asInt());
         assertTrue(json.get("images").asInt() > 60 && json.get("images").asInt() <= 120, json.toString());
         assertTrue(json.get("ms_per_image").asDouble() > 0);
@@ -88,7 +90,23 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void speedTimesEachAskedDescriptorAtBatchOneFourAndEight() {
+        int code = presenca("evaluate", "speed", "--images", GatewayFixture.DATASETS.resolve("dlib_johns").toString(),
+                "--faces", "16", "--descriptors", "all");
+
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String report = out.toString(StandardCharsets.UTF_8);
+        for (String model : List.of("[dlib] ", "[omz] ")) {
+            String line = report.lines().filter(l -> l.startsWith(model)).findFirst().orElseThrow(() -> new AssertionError(report));
+            assertTrue(line.matches(".*ms per face \\d+\\.\\d+ at batch 1, \\d+\\.\\d+ at batch 4, \\d+\\.\\d+ at batch 8"), line);
+        }
+    }
+
+    @Test
     void wrongOptionsExitWithUsageAndSayWhatIsMissing() {
+        assertEquals(2, presenca("evaluate", "identify", "--dataset", ".", "--descriptors", "sface"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--descriptors must be omz, dlib, omz+dlib or all"),
+                err.toString());
         assertEquals(2, presenca("evaluate", "pairs", "--images", "."));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--pairs is required"), err.toString());
         assertEquals(2, presenca("evaluate"));

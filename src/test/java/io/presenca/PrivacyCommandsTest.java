@@ -185,7 +185,7 @@ class PrivacyCommandsTest {
         assertEquals(0, gateway.runToEnd());
         assertEquals(java.util.Map.of(student, 1L), gateway.recordsPerStudent(), "captured at the door");
         Database db = Database.open(gateway.sqlite);
-        List<byte[]> plain = new io.presenca.store.TemplateStore(db).activeTemplates(io.presenca.vision.FaceEmbedder.MODEL_NAME)
+        List<byte[]> plain = new io.presenca.store.TemplateStore(db).activeTemplates(io.presenca.vision.DescriptorModel.OMZ.storedName())
                 .stream().map(t -> io.presenca.store.DescriptorCodec.encode(t.descriptor())).toList();
         List<byte[]> stored = db.withConnection(c -> Sql.list(c, "SELECT descriptor FROM face_templates", row -> row.getBytes(1)));
         assertEquals(2, plain.size());

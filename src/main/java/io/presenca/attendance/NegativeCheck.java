@@ -1,8 +1,8 @@
 package io.presenca.attendance;
 
 import io.presenca.matching.DecisionRule.ReviewReason;
-import io.presenca.matching.Gallery;
 import io.presenca.store.NegativeFaceStore;
+import io.presenca.vision.DescriptorModel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -18,19 +18,20 @@ public final class NegativeCheck {
     private static final Logger LOG = LoggerFactory.getLogger(NegativeCheck.class);
 
     private final NegativeFaceStore negatives;
-    private final String descriptorModel;
+    /** Measures faces against negatives on the same recognition scale as the identification's own distance. */
+    private final DescriptorModel descriptor;
     private final AtomicLong held = new AtomicLong();
 
-    public NegativeCheck(NegativeFaceStore negatives, String descriptorModel) {
+    public NegativeCheck(NegativeFaceStore negatives, DescriptorModel descriptor) {
         this.negatives = negatives;
-        this.descriptorModel = descriptorModel;
+        this.descriptor = descriptor;
     }
 
     public Identification screen(Identification identification) {
         if (!identification.accepted() || identification.descriptors().isEmpty()) {
             return identification;
         }
-        List<float[]> notThisStudent = negatives.negatives(identification.studentId(), descriptorModel);
+        List<float[]> notThisStudent = negatives.negatives(identification.studentId(), descriptor.storedName());
         if (notThisStudent.isEmpty()) {
             return identification;
         }
@@ -51,10 +52,10 @@ public final class NegativeCheck {
         return held.get();
     }
 
-    private static double nearest(float[] face, List<float[]> candidates) {
+    private double nearest(float[] face, List<float[]> candidates) {
         double nearest = Double.POSITIVE_INFINITY;
         for (float[] candidate : candidates) {
-            nearest = Math.min(nearest, Gallery.distance(face, candidate));
+            nearest = Math.min(nearest, descriptor.recognitionDistance(descriptor.distance(face, candidate)));
         }
         return nearest;
     }

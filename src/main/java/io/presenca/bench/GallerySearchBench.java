@@ -1,7 +1,7 @@
 package io.presenca.bench;
 
 import io.presenca.matching.Gallery;
-import io.presenca.vision.FaceEmbedder;
+import io.presenca.vision.DescriptorModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,11 +21,12 @@ public final class GallerySearchBench {
     public record Synthetic(Gallery gallery, List<float[]> identities) {
     }
 
-    public static Synthetic gallery(int students, Random random) {
+    /** @param model the descriptor whose size and unit-length vectors the synthetic templates take */
+    public static Synthetic gallery(int students, Random random, DescriptorModel model) {
         List<Gallery.StudentTemplates> enrolled = new ArrayList<>(students);
         List<float[]> identities = new ArrayList<>(students);
         for (int s = 0; s < students; s++) {
-            float[] identity = randomUnit(random);
+            float[] identity = randomUnit(random, model);
             identities.add(identity);
             List<float[]> templates = new ArrayList<>();
             for (int t = 0; t < TEMPLATES_PER_STUDENT; t++) {
@@ -33,19 +34,19 @@ public final class GallerySearchBench {
             }
             enrolled.add(new Gallery.StudentTemplates("s" + s, templates));
         }
-        Gallery gallery = new Gallery();
+        Gallery gallery = new Gallery(model);
         gallery.replace(enrolled);
         return new Synthetic(gallery, identities);
     }
 
     /** Mean milliseconds per face searched against {@code students} students. */
-    public static double msPerFace(int students, int probes, long seed) {
+    public static double msPerFace(int students, int probes, long seed, DescriptorModel model) {
         Random random = new Random(seed);
-        Synthetic synthetic = gallery(students, random);
+        Synthetic synthetic = gallery(students, random, model);
         Gallery gallery = synthetic.gallery();
         float[][] faces = new float[probes][];
         for (int p = 0; p < probes; p++) {
-            faces[p] = p % 2 == 0 ? near(synthetic.identities().get(random.nextInt(students)), random) : randomUnit(random);
+            faces[p] = p % 2 == 0 ? near(synthetic.identities().get(random.nextInt(students)), random) : randomUnit(random, model);
         }
         for (int warmUp = 0; warmUp < Math.min(200, probes); warmUp++) {
             gallery.nearest(faces[warmUp]);
@@ -62,9 +63,9 @@ public final class GallerySearchBench {
         return elapsed / 1e6 / probes;
     }
 
-    /** Real descriptors have length around 1 (dlib) with same-person distances near 0.4. */
-    private static float[] randomUnit(Random random) {
-        float[] d = new float[FaceEmbedder.DIMENSIONS];
+    /** Unit vectors of the model's size, templates of one student a few tenths apart. */
+    private static float[] randomUnit(Random random, DescriptorModel model) {
+        float[] d = new float[model.dimensions()];
         double norm = 0;
         for (int i = 0; i < d.length; i++) {
             d[i] = (float) random.nextGaussian();

@@ -1,5 +1,6 @@
 package io.presenca.config;
 
+import io.presenca.vision.DescriptorModel;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
 public final class Settings {
 
     // recognition and attendance
+    /** DESCRIPTORS: the face descriptor model faces are described and matched with. */
+    public final DescriptorModel descriptors;
     public final double faceRecognitionThreshold;
     public final double matchMargin;
     public final double reviewBand;
@@ -117,8 +120,9 @@ public final class Settings {
     private final Map<String, String> effective;
 
     private Settings(SettingsReader read) {
+        descriptors = DescriptorModel.forSetting(read.choice("DESCRIPTORS", "omz", "omz", "dlib"));
         faceRecognitionThreshold = read.decimal("FACE_RECOGNITION_THRESHOLD", 95, 50, 99.9);
-        matchMargin = read.decimal("MATCH_MARGIN", 25, 0, 100);
+        matchMargin = read.decimal("MATCH_MARGIN", descriptors.defaultMatchMargin(), 0, 100);
         reviewBand = read.decimal("REVIEW_BAND", 1, 0, 20);
         minutesBeforeNextCapture = read.integer("MINUTES_BEFORE_NEXT_CAPTURE", 10, 0, 24 * 60);
         consensusMinFrames = read.integer("CONSENSUS_MIN_FRAMES", 2, 1, 30);

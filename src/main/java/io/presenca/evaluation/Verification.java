@@ -37,6 +37,30 @@ public final class Verification {
                 bestThreshold(pairs), pairs.size());
     }
 
+    /**
+     * Two descriptors' scores of the same pairs, fused: each distance standardised by that descriptor's
+     * different-person distances (mean and std over all folds: scaling only, the threshold is still chosen
+     * on the other folds), then summed. A pair either descriptor could not score stays infinite.
+     */
+    public static List<ScoredPair> fused(List<ScoredPair> first, List<ScoredPair> second) {
+        double[] a = impostorMeanAndStd(first), b = impostorMeanAndStd(second);
+        List<ScoredPair> fused = new java.util.ArrayList<>(first.size());
+        for (int i = 0; i < first.size(); i++) {
+            ScoredPair p = first.get(i);
+            fused.add(new ScoredPair(p.fold(), p.samePerson(), (p.distance() - a[0]) / a[1]
+                    + (second.get(i).distance() - b[0]) / b[1]));
+        }
+        return fused;
+    }
+
+    private static double[] impostorMeanAndStd(List<ScoredPair> pairs) {
+        double[] d = pairs.stream().filter(p -> !p.samePerson()).mapToDouble(ScoredPair::distance)
+                .filter(Double::isFinite).toArray();
+        double mean = Arrays.stream(d).average().orElse(0);
+        double std = Math.sqrt(Arrays.stream(d).map(x -> (x - mean) * (x - mean)).average().orElse(1));
+        return new double[] {mean, std > 0 ? std : 1};
+    }
+
     /** Same person when the distance is below the threshold. */
     static double accuracy(List<ScoredPair> pairs, double threshold) {
         long right = pairs.stream().filter(p -> (p.distance() < threshold) == p.samePerson()).count();

@@ -1,5 +1,6 @@
 package io.presenca.matching;
 
+import io.presenca.vision.DescriptorModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Optional;
  * the mean of two views of their templates: the distance to their centroid (steady, averages out one
  * bad photo) and to their nearest single template (keeps a photo that differs, e.g. with glasses).
  * On LFW-dev this beat either alone (README, "Recognition"). Replaced whole on re-enrollment, so a
- * search never sees a half-updated gallery.
+ * search never sees a half-updated gallery. Holds descriptors of one {@link DescriptorModel}; the
+ * distances it reports are on the recognition scale the decision rule reads ({@link RecognitionThreshold}).
  */
 public final class Gallery {
 
@@ -19,7 +21,7 @@ public final class Gallery {
     public record StudentTemplates(String studentId, List<float[]> descriptors) {
     }
 
-    /** The nearest student to a face, and the runner-up: the student a look-alike could be confused with. */
+    /** The nearest student to a face, and the runner-up (the student a look-alike could be confused with), on the recognition scale. */
     public record Nearest(String studentId, double distance, String runnerUpId, double runnerUpDistance) {
     }
 
@@ -30,14 +32,36 @@ public final class Gallery {
     private record Snapshot(Entry[] students, int templates) {
     }
 
+    private final DescriptorModel model;
     private volatile Snapshot snapshot = new Snapshot(new Entry[0], 0);
 
+    /** A gallery of dlib descriptors. */
+    public Gallery() {
+        this(DescriptorModel.DLIB);
+    }
+
+    public Gallery(DescriptorModel model) {
+        this.model = model;
+    }
+
+    public DescriptorModel model() {
+        return model;
+    }
+
+    /** Takes these students' templates; a template of another dimension than the model's is refused. */
     public void replace(List<StudentTemplates> students) {
         List<Entry> entries = new ArrayList<>();
         int templates = 0;
         for (StudentTemplates student : students) {
             if (student.descriptors().isEmpty()) {
                 continue;
+            }
+            for (float[] template : student.descriptors()) {
+                if (template.length != model.dimensions()) {
+                    throw new IllegalArgumentException("A template of student " + student.studentId() + " has "
+                            + template.length + " values, but " + model.storedName() + " descriptors have "
+                            + model.dimensions() + ": it was made by another model");
+                }
             }
             float[] centroid = centroid(student.descriptors());
             double radius = 0;
@@ -68,6 +92,10 @@ public final class Gallery {
     }
 
     public Optional<Nearest> nearest(float[] descriptor) {
+        if (descriptor.length != model.dimensions()) {
+            throw new IllegalArgumentException("A " + descriptor.length + "-d descriptor cannot be searched in a gallery of "
+                    + model.storedName() + " templates (" + model.dimensions() + "-d)");
+        }
         Entry[] students = snapshot.students;
         int best = -1, runnerUp = -1;
         double bestDistance = Double.POSITIVE_INFINITY, runnerUpDistance = Double.POSITIVE_INFINITY;
@@ -95,8 +123,22 @@ public final class Gallery {
         if (best < 0) {
             return Optional.empty();
         }
-        return Optional.of(new Nearest(students[best].studentId, bestDistance,
-                runnerUp < 0 ? null : students[runnerUp].studentId, runnerUpDistance));
+        return Optional.of(new Nearest(students[best].studentId, model.recognitionDistance(bestDistance),
+                runnerUp < 0 ? null : students[runnerUp].studentId, model.recognitionDistance(runnerUpDistance)));
+    }
+
+    /**
+     * The face's distance to every student, on the recognition scale, by student id: what a search
+     * sees, without the pruning (evaluation fuses two descriptors' distances with it).
+     */
+    public Map<String, Double> distances(float[] descriptor) {
+        Map<String, Double> distances = new LinkedHashMap<>();
+        for (Entry student : snapshot.students) {
+            double distance = (Math.sqrt(squaredDistance(descriptor, student.centroid))
+                    + nearestTemplate(descriptor, student.templates)) / 2;
+            distances.put(student.studentId, model.recognitionDistance(distance));
+        }
+        return distances;
     }
 
     private static double nearestTemplate(float[] descriptor, float[][] templates) {
@@ -109,11 +151,6 @@ public final class Gallery {
 
     private static double squaredDistance(float[] a, float[] b) {
         return squaredDistance(a, b, Double.POSITIVE_INFINITY);
-    }
-
-    /** The Euclidean distance between two descriptors, as the gallery measures it. */
-    public static double distance(float[] a, float[] b) {
-        return Math.sqrt(squaredDistance(a, b));
     }
 
     /** Stops summing once past {@code bound} (checked every 16 dimensions): the caller only needs to know that. */

@@ -1,11 +1,15 @@
 package io.presenca.matching;
 
 /**
- * What a similarity percentage such as FACE_RECOGNITION_THRESHOLD means for the local dlib descriptor.
+ * What a similarity percentage such as FACE_RECOGNITION_THRESHOLD means on the recognition scale.
  *
  * <p>Similarity and distance are tied by {@code similarity = 100 · (1 − d² / 4.4)}, d being a face's
- * distance to a student (see {@link Gallery}). So 90 % ≈ d 0.66 (near dlib's same-person pairwise
- * cut, 0.6–0.63 on LFW), 95 % = d 0.47 and 97 % = d 0.36. Calibration figures: README, "Recognition".
+ * distance to a student on the recognition scale (see {@link Gallery}). The scale is the dlib
+ * descriptor's own distance: 90 % ≈ d 0.66 (near dlib's same-person pairwise cut, 0.6–0.63 on LFW),
+ * 95 % = d 0.47 and 97 % = d 0.36. Every other descriptor's distances are put on it by a factor
+ * calibrated on lfw-dev ({@code vision.DescriptorModel#recognitionDistance}) so that 95 stays the
+ * strict operating point whatever DESCRIPTORS says; Rekognition's similarity joins it through
+ * {@link #distanceFor}. Calibration figures: README, "Recognition".
  */
 public final class RecognitionThreshold {
 

@@ -8,7 +8,6 @@ import io.presenca.store.RecheckStore;
 import io.presenca.store.RekognitionFaceStore;
 import io.presenca.store.Student;
 import io.presenca.store.StudentStore;
-import io.presenca.vision.FaceEmbedder;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
@@ -64,7 +63,7 @@ public final class RekognitionServices implements AutoCloseable {
 
     public CollectionSync collectionSync() {
         return new CollectionSync(collection, link, new RekognitionFaceStore(database), settings.facesDir,
-                FaceEmbedder.MODEL_NAME, settings.rekognitionQualityFilter);
+                settings.descriptors.storedName(), settings.rekognitionQualityFilter);
     }
 
     /** Rechecks only take a token that is free at once: the camera's faces come first. */

@@ -1,6 +1,8 @@
 package io.presenca.store;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Face templates (descriptors) per student and recognition model. */
 public final class TemplateStore {
@@ -31,6 +33,16 @@ public final class TemplateStore {
                 studentId, model, db.cipher().encrypt(DescriptorCodec.encode(descriptor)), photoPath, photoSha256, quality,
                 Timestamps.now()));
         return inserted > 0;
+    }
+
+    /**
+     * The photo contents, as (student id, photo sha256) pairs, that already have a template of
+     * {@code model}; templates are unique per student, model and content, so twin photos share one.
+     */
+    public Set<List<String>> describedPhotos(String model) {
+        return new HashSet<>(db.withConnection(c -> Sql.list(c,
+                "SELECT student_id, photo_sha256 FROM face_templates WHERE model = ? AND photo_path IS NOT NULL",
+                row -> List.of(row.getString(1), row.getString(2)), model)));
     }
 
     /** Removes the templates made from a photo (it changed or was deleted); returns how many. */

@@ -10,7 +10,7 @@ import io.presenca.store.TemplateStore;
 import io.presenca.store.Timestamps;
 import io.presenca.students.EnrollmentReport.PhotoResult;
 import io.presenca.students.EnrollmentReport.Status;
-import io.presenca.vision.FaceEmbedder;
+import io.presenca.vision.DescriptorModel;
 import io.presenca.vision.PhotoFace;
 import io.presenca.vision.PhotoFaceReader;
 import io.presenca.vision.Sha256;
@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * Enrolls students from {@code FACES_DIR/<student_id>/*.{jpg,jpeg,png}}: one face template per
  * accepted photo. A re-run only redoes what changed: a photo with the same size and modified time as
  * last time is not even read, one whose content hash is unchanged is not decoded again, and photos
- * deleted from the folder lose their templates.
+ * deleted from the folder lose their templates. Templates are made with the reader's descriptor model
+ * and stored under its name; a photo enrolled under another model (an installation upgraded to a new
+ * DESCRIPTORS) gets its template of this model from the photo, without anybody re-enrolling.
  *
  * <p>Logs name students by id and photos by path; descriptors, names and classes are never logged.
  */
@@ -52,6 +54,7 @@ public final class Enrollment {
     private final EnrollmentPhotoStore photos;
     private final ConsentStore consents;
     private final boolean requireConsent;
+    private final DescriptorModel model;
 
     /** Enrollment that does not require consent (withdrawn consent still stops it): tests, evaluation. */
     public Enrollment(Path facesDir, PhotoFaceReader reader, Database db) {
@@ -67,6 +70,7 @@ public final class Enrollment {
         this.photos = new EnrollmentPhotoStore(db);
         this.consents = new ConsentStore(db);
         this.requireConsent = requireConsent;
+        this.model = reader.descriptorModel();
     }
 
     public Path facesDir() {
@@ -89,6 +93,7 @@ public final class Enrollment {
         for (StudentFolder folder : folders) {
             run.processPhotos(folder);
         }
+        run.describeWithoutTemplate();
         run.remakeReleasedTemplates();
         run.warnAboutStudentsWithoutPhotos();
         if (report.changed()) {
@@ -255,7 +260,7 @@ public final class Enrollment {
             EnrollmentPhoto.Status status;
             String reason;
             if (face.accepted()) {
-                templates.add(studentId, FaceEmbedder.MODEL_NAME, face.descriptor(), path, sha, face.quality().score());
+                templates.add(studentId, model.storedName(), face.descriptor(), path, sha, face.quality().score());
                 status = EnrollmentPhoto.Status.ACCEPTED;
                 reason = null;
                 usable.add(studentId);
@@ -284,6 +289,52 @@ public final class Enrollment {
             rows.put(row.path(), row);
         }
 
+        /**
+         * Accepted photos with no template of this model: enrolled under another model before an upgrade
+         * or a change of DESCRIPTORS. Described from the photo, with a progress line as it may take minutes.
+         */
+        void describeWithoutTemplate() {
+            Set<List<String>> described = templates.describedPhotos(model.storedName());
+            Map<List<String>, EnrollmentPhoto> missing = new LinkedHashMap<>();
+            for (EnrollmentPhoto row : rows.values()) {
+                List<String> content = List.of(row.studentId(), row.sha256());
+                if (row.status() == EnrollmentPhoto.Status.ACCEPTED && onDisk.containsKey(row.path())
+                        && !described.contains(content)) {
+                    missing.putIfAbsent(content, row); // twin photos share one template
+                }
+            }
+            describeWithProgress(List.copyOf(missing.values()));
+        }
+
+        private void describeWithProgress(List<EnrollmentPhoto> missing) {
+            int progressEvery = Math.max(1, missing.size() / 10);
+            for (int done = 0; done < missing.size(); ) {
+                describe(missing.get(done));
+                done++;
+                if (done % progressEvery == 0 || done == missing.size()) {
+                    LOG.info("Enrollment: describing {} photos with {}: {}/{}", missing.size(), model.settingName(),
+                            done, missing.size());
+                }
+            }
+        }
+
+        private void describe(EnrollmentPhoto row) {
+            PhotoFace face = read(onDisk.get(row.path()));
+            if (face.accepted()) {
+                if (templates.add(row.studentId(), model.storedName(), face.descriptor(), row.path(), row.sha256(),
+                        face.quality().score())) {
+                    report.countDescribed();
+                }
+                return;
+            }
+            // It is not tried again on every rescan: the photo counts as rejected until it changes.
+            String reason = reason(face, onDisk.get(row.path()));
+            save(new EnrollmentPhoto(row.path(), row.studentId(), row.sha256(), row.sizeBytes(), row.modifiedAt(),
+                    EnrollmentPhoto.Status.REJECTED, reason, Timestamps.now()));
+            report.warn("photo " + row.path() + " gave no " + model.settingName() + " template: " + reason);
+            LOG.warn("Enrollment photo {} gave no {} template: {}", row.path(), model.settingName(), reason);
+        }
+
         /** Re-makes templates another photo with the same content was relying on (see {@link #released}). */
         void remakeReleasedTemplates() {
             for (List<String> studentAndSha : released) {
@@ -291,7 +342,7 @@ public final class Enrollment {
                     if (row.studentId().equals(studentAndSha.get(0)) && row.sha256().equals(studentAndSha.get(1))
                             && row.status() == EnrollmentPhoto.Status.ACCEPTED && onDisk.containsKey(row.path())) {
                         PhotoFace face = read(onDisk.get(row.path()));
-                        if (face.accepted() && templates.add(row.studentId(), FaceEmbedder.MODEL_NAME,
+                        if (face.accepted() && templates.add(row.studentId(), model.storedName(),
                                 face.descriptor(), row.path(), row.sha256(), face.quality().score())) {
                             LOG.info("Enrollment photo {}: template re-made, its twin photo changed or was removed",
                                     row.path());

@@ -40,6 +40,7 @@ public final class EnrollmentReport {
     private final List<String> warnings = new ArrayList<>();
     private final List<String> withoutConsent = new ArrayList<>();
     private int students;
+    private int described;
 
     EnrollmentReport() {
     }
@@ -64,6 +65,10 @@ public final class EnrollmentReport {
 
     void countStudent() {
         students++;
+    }
+
+    void countDescribed() {
+        described++;
     }
 
     public List<PhotoResult> photos() {
@@ -95,13 +100,18 @@ public final class EnrollmentReport {
         return count(Status.REMOVED);
     }
 
+    /** Photos enrolled earlier that got a template of the configured descriptor this run (an upgrade). */
+    public int described() {
+        return described;
+    }
+
     public List<PhotoResult> withStatus(Status status) {
         return photos.stream().filter(p -> p.status() == status).toList();
     }
 
     /** Whether templates may have changed: only then does the in-memory gallery need reloading. */
     public boolean changed() {
-        return accepted() + rejected() + removed() > 0;
+        return accepted() + rejected() + removed() + described > 0;
     }
 
     /** "Enrollment: 3 students, 5 photos accepted, 2 rejected, 0 unchanged, 0 removed". */
@@ -109,6 +119,7 @@ public final class EnrollmentReport {
         return "Enrollment: " + students + (students == 1 ? " student, " : " students, ")
                 + accepted() + (accepted() == 1 ? " photo" : " photos") + " accepted, "
                 + rejected() + " rejected, " + unchanged() + " unchanged, " + removed() + " removed"
+                + (described == 0 ? "" : ", " + described + " described with the new descriptor")
                 + (withoutConsent.isEmpty() ? "" : ", " + withoutConsent.size() + " skipped without consent");
     }
 

@@ -1,6 +1,6 @@
 package io.presenca.tracking;
 
-import io.presenca.matching.Gallery;
+import io.presenca.vision.DescriptorModel;
 import io.presenca.vision.ChipAppearance;
 import io.presenca.vision.FaceObservation;
 import io.presenca.vision.FrameAnalysis;
@@ -24,11 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FaceTracker implements TrackDecisions {
 
-    /**
-     * "Same face?" for two descriptors of consecutive sightings: the descriptor's pair/verification
-     * threshold (dlib 0.6 raw Euclidean). The one place to point at another descriptor's calibrated value.
-     */
-    public static final double SAME_FACE_DISTANCE = 0.6;
     /** Boxes overlapping less than this (intersection over union) are different faces. */
     static final double MIN_OVERLAP = 0.3;
     /**
@@ -40,6 +35,8 @@ public final class FaceTracker implements TrackDecisions {
      */
     static final double MIN_APPEARANCE_SIMILARITY = 0.8;
 
+    /** Answers "same face?" for two descriptors of consecutive sightings, at its verification threshold. */
+    private final DescriptorModel descriptor;
     private final int settleAfterFrames;
     private final int recheckFrames;
     private final int lostAfterFrames;
@@ -51,14 +48,16 @@ public final class FaceTracker implements TrackDecisions {
     private final AtomicLong jumps = new AtomicLong();
 
     /**
+     * @param descriptor        the descriptor the route describes faces with (DESCRIPTORS)
      * @param settleAfterFrames described frames after which a track nobody is near is settled (the consensus window)
      * @param recheckFrames     a settled track's face is described again every this many frames (TRACK_RECHECK_FRAMES)
      * @param lostAfterFrames   a track not seen for this many frames is forgotten
      */
-    public FaceTracker(int settleAfterFrames, int recheckFrames, int lostAfterFrames) {
+    public FaceTracker(DescriptorModel descriptor, int settleAfterFrames, int recheckFrames, int lostAfterFrames) {
         if (settleAfterFrames < 1 || recheckFrames < 1 || lostAfterFrames < 1) {
             throw new IllegalArgumentException("tracker frame counts must be at least 1");
         }
+        this.descriptor = descriptor;
         this.settleAfterFrames = settleAfterFrames;
         this.recheckFrames = recheckFrames;
         this.lostAfterFrames = lostAfterFrames;
@@ -102,7 +101,7 @@ public final class FaceTracker implements TrackDecisions {
             if (track == null) {
                 continue; // not followed (the tracker step is not in the route before the descriptor)
             }
-            if (track.descriptor() != null && Gallery.distance(face.descriptor(), track.descriptor()) > SAME_FACE_DISTANCE) {
+            if (track.descriptor() != null && !descriptor.sameFace(face.descriptor(), track.descriptor())) {
                 tracks.remove(track.id);
                 track = start(face, frame.sequence(), track.appearance());
                 face.followAs(track.id);

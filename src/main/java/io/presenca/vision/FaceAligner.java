@@ -14,31 +14,51 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * Cuts the 150×150 chip the dlib descriptor was trained on: a least-squares similarity transform
- * (rotation, uniform scale, translation) from YuNet's five landmarks to the reference points of
- * dlib's mean face (models/README in shared, derived from dlib's 68-point shape with padding 0.25).
+ * Cuts aligned face chips: a least-squares similarity transform (rotation, uniform scale, translation)
+ * from YuNet's five landmarks to the reference points of a {@link ChipLayout}. Every face gets the
+ * 150×150 dlib-layout chip the quality gate and the review evidence are measured on, and the chip of
+ * the configured descriptor's layout (the same layout for dlib, 128×128 model-card points for OMZ).
  */
 public final class FaceAligner {
 
-    public static final int CHIP_SIZE = 150;
+    /** The side of the quality chip ({@link ChipLayout#DLIB_150}). */
+    public static final int CHIP_SIZE = ChipLayout.DLIB_150.size();
 
-    private static final double[] REFERENCE = {
-        47.55, 46.60,   // right eye centre
-        100.48, 46.60,  // left eye centre
-        74.01, 76.56,   // nose tip
-        50.41, 103.02,  // right mouth corner
-        97.61, 103.02,  // left mouth corner
-    };
+    private final ChipLayout descriptorLayout;
+
+    /** An aligner for the dlib descriptor, whose chip is the quality chip. */
+    public FaceAligner() {
+        this(ChipLayout.DLIB_150);
+    }
+
+    public FaceAligner(ChipLayout descriptorLayout) {
+        this.descriptorLayout = descriptorLayout;
+    }
+
+    public ChipLayout descriptorLayout() {
+        return descriptorLayout;
+    }
+
+    /** The chip the quality gate measures and a review item shows. */
+    public Mat align(Mat image, DetectedFace face) {
+        return align(image, face, ChipLayout.DLIB_150);
+    }
+
+    /** The chip the configured descriptor describes. */
+    public Mat alignForDescriptor(Mat image, DetectedFace face) {
+        return align(image, face, descriptorLayout);
+    }
 
     /** Below this scale a straight warp would skip pixels (aliasing); shrink with area averaging first. */
     private static final double SHRINK_FIRST_BELOW = 0.5;
 
-    public Mat align(Mat image, DetectedFace face) {
-        SimilarityTransform toChip = SimilarityTransform.fit(face.landmarks(), REFERENCE);
+    static Mat align(Mat image, DetectedFace face, ChipLayout layout) {
+        int size = layout.size();
+        SimilarityTransform toChip = SimilarityTransform.fit(face.landmarks(), layout.reference());
         Mat source = image;
         Mat shrunk = null;
         if (toChip.scale() < SHRINK_FIRST_BELOW) {
-            Rect roi = toChip.sourceBounds(CHIP_SIZE, image.cols(), image.rows());
+            Rect roi = toChip.sourceBounds(size, image.cols(), image.rows());
             double factor = toChip.scale();
             shrunk = new Mat();
             try (Mat crop = new Mat(image, roi)) {
@@ -50,7 +70,7 @@ public final class FaceAligner {
         }
         Mat chip = new Mat();
         try (Mat matrix = toChip.toMat()) {
-            warpAffine(source, chip, matrix, new Size(CHIP_SIZE, CHIP_SIZE), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
+            warpAffine(source, chip, matrix, new Size(size, size), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
         } finally {
             if (shrunk != null) {
                 shrunk.close();

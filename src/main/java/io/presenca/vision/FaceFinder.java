@@ -27,7 +27,8 @@ public final class FaceFinder {
     public FrameAnalysis findFaces(CapturedFrame frame) {
         List<FaceObservation> faces = new ArrayList<>();
         for (DetectedFace face : detector.detect(frame.image())) {
-            FaceObservation observation = new FaceObservation(face, aligner.align(frame.image(), face));
+            FaceObservation observation = new FaceObservation(face, aligner.align(frame.image(), face),
+                    aligner.alignForDescriptor(frame.image(), face));
             if (keepCrops) {
                 observation.setCrop(FaceCrops.cut(frame.image(), face));
             }

@@ -10,15 +10,21 @@ public final class FaceObservation {
 
     private final DetectedFace face;
     private Mat chip;
+    private Mat descriptorChip;
     private FaceQuality quality;
     private float[] descriptor;
     private byte[] evidenceJpeg;
     private byte[] crop;
     private long trackId;
 
-    FaceObservation(DetectedFace face, Mat chip) {
+    /**
+     * @param chip           the quality chip: what the gate measures and a review item shows
+     * @param descriptorChip the chip of the descriptor's layout (a distinct Mat, even for the same layout)
+     */
+    FaceObservation(DetectedFace face, Mat chip, Mat descriptorChip) {
         this.face = face;
         this.chip = chip;
+        this.descriptorChip = descriptorChip;
     }
 
     public DetectedFace face() {
@@ -27,6 +33,10 @@ public final class FaceObservation {
 
     Mat chip() {
         return chip;
+    }
+
+    Mat descriptorChip() {
+        return descriptorChip;
     }
 
     public FaceQuality quality() {
@@ -42,7 +52,7 @@ public final class FaceObservation {
         this.quality = quality;
     }
 
-    /** The 128-d descriptor, or null when the face was screened out before description. */
+    /** The descriptor (of the configured model), or null when the face was screened out before description. */
     public float[] descriptor() {
         return descriptor;
     }
@@ -104,6 +114,10 @@ public final class FaceObservation {
             }
             chip.close();
             chip = null;
+        }
+        if (descriptorChip != null) {
+            descriptorChip.close();
+            descriptorChip = null;
         }
     }
 }

@@ -15,8 +15,10 @@ public final class ModelFiles {
     public enum Model {
         FACE_DETECTOR("face_detection_yunet_2023mar.onnx",
                 "8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4"),
-        FACE_DESCRIPTOR("faceapi_dlib_resnet29_rec150.onnx",
-                "a2fbbeec2d4b21ef4d7bce243cb4afee43d25fd6091d54a24c78fa4a82979722");
+        DLIB_DESCRIPTOR("faceapi_dlib_resnet29_rec150.onnx",
+                "a2fbbeec2d4b21ef4d7bce243cb4afee43d25fd6091d54a24c78fa4a82979722"),
+        OMZ_DESCRIPTOR("omz_face_reid_retail_0095.onnx",
+                "4d8e92c633ad6351cf719ff501384918e9c198649b7298611d64f25ae6b0ee1a");
 
         private final String fileName;
         private final String sha256;

@@ -37,7 +37,15 @@ public final class PhotoFaceReader {
         this.aligner = aligner;
         this.qualityGate = qualityGate;
         this.embedder = embedder;
+        if (!aligner.descriptorLayout().equals(embedder.model().layout())) {
+            throw new IllegalArgumentException("The aligner cuts chips for another descriptor than " + embedder.model());
+        }
         this.guessWhenAmbiguous = guessWhenAmbiguous;
+    }
+
+    /** The model whose descriptors this reader makes. */
+    public DescriptorModel descriptorModel() {
+        return embedder.model();
     }
 
     public PhotoFace read(Path photo) {
@@ -85,8 +93,10 @@ public final class PhotoFaceReader {
                 return PhotoFace.rejected(PhotoFace.Outcome.POOR_QUALITY, quality.describe(qualityGate.limits()),
                         faces.size(), quality);
             }
-            float[] descriptor = embedder.describe(List.of(chip))[0];
-            return new PhotoFace(PhotoFace.Outcome.ACCEPTED, "ok", faces.size(), quality, descriptor);
+            try (Mat descriptorChip = aligner.alignForDescriptor(image, face)) {
+                float[] descriptor = embedder.describe(List.of(descriptorChip))[0];
+                return new PhotoFace(PhotoFace.Outcome.ACCEPTED, "ok", faces.size(), quality, descriptor);
+            }
         }
     }
 }

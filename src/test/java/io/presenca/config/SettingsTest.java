@@ -178,4 +178,16 @@ class SettingsTest {
         assertTrue(s.rekognitionReverify);
         assertTrue(s.describe().contains("MATCHER = hybrid"), s.describe());
     }
+
+    @Test
+    void theDescriptorDefaultsToOmzAndBringsItsOwnMarginUnlessOneIsSet() {
+        assertEquals(io.presenca.vision.DescriptorModel.OMZ, load().descriptors);
+        assertEquals(10.0, load().matchMargin);
+        assertEquals(io.presenca.vision.DescriptorModel.DLIB, load("DESCRIPTORS", "DLIB").descriptors);
+        assertEquals(25.0, load("DESCRIPTORS", "dlib").matchMargin, "dlib keeps the margin it was tuned with");
+        assertEquals(15.0, load("DESCRIPTORS", "dlib", "MATCH_MARGIN", "15").matchMargin);
+        ConfigurationException fused = assertThrows(ConfigurationException.class, () -> load("DESCRIPTORS", "omz+dlib"));
+        assertTrue(fused.getMessage().contains("DESCRIPTORS") && fused.getMessage().contains("omz, dlib"),
+                fused.getMessage());
+    }
 }

@@ -43,7 +43,7 @@ class GatewayMetricsTest {
                 Duration.ofMinutes(10));
         PipelineStats stats = new PipelineStats(new QualityGate(QualityGate.Limits.NONE),
                 new FaceMatcher(new Gallery(), new DecisionRule(new RecognitionThreshold(95), 25, 1)), recorder,
-                new ReviewQueue(new ReviewStore(db), "door", Duration.ofMinutes(10), io.presenca.vision.FaceEmbedder.MODEL_NAME), new FailedFrames(),
+                new ReviewQueue(new ReviewStore(db), "door", Duration.ofMinutes(10), io.presenca.vision.DescriptorModel.OMZ.storedName()), new FailedFrames(),
                 new ReviewStore(db), new SyncQueue(db));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new GatewayMetrics(stats, registry);

@@ -58,7 +58,7 @@ class PipelineRemoteJmxTest {
         PipelineStats stats = new PipelineStats(new QualityGate(QualityGate.Limits.NONE), new FaceMatcher(new Gallery(), rule),
                 new AttendanceRecorder(attendance, new WaitingAttendance(new SpillFile(home.resolve("waiting.jsonl")), 10),
                         db.file(), "door", Duration.ofMinutes(10)),
-                new ReviewQueue(new ReviewStore(db), "door", Duration.ofMinutes(10), io.presenca.vision.FaceEmbedder.MODEL_NAME), new FailedFrames(),
+                new ReviewQueue(new ReviewStore(db), "door", Duration.ofMinutes(10), io.presenca.vision.DescriptorModel.OMZ.storedName()), new FailedFrames(),
                 new ReviewStore(db), new SyncQueue(db));
         Pipeline pipeline = new Pipeline(stats, false);
         pipeline.register();

@@ -15,7 +15,7 @@ import io.presenca.store.IndexedFace;
 import io.presenca.store.RekognitionFaceStore;
 import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
-import io.presenca.vision.FaceEmbedder;
+import io.presenca.vision.DescriptorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,7 @@ class CollectionSyncTest {
         enroll("obama", "obama/obama.jpg", "obama/obama2.jpg");
         enroll("biden", "biden/biden.jpg");
         sync = new CollectionSync(new FaceCollection(client, COLLECTION, new CallRate(1000), Duration.ofSeconds(5)), link,
-                new RekognitionFaceStore(db), faces, FaceEmbedder.MODEL_NAME, "HIGH");
+                new RekognitionFaceStore(db), faces, DescriptorModel.DLIB.storedName(), "HIGH");
     }
 
     @AfterEach
@@ -75,7 +75,7 @@ class CollectionSyncTest {
             Path target = faces.resolve(studentId).resolve(Path.of(photo).getFileName());
             Files.createDirectories(target.getParent());
             Files.copy(AGEITGEY.resolve(photo), target);
-            new TemplateStore(db).add(studentId, FaceEmbedder.MODEL_NAME, new float[128],
+            new TemplateStore(db).add(studentId, DescriptorModel.DLIB.storedName(), new float[128],
                     studentId + "/" + target.getFileName(), UUID.randomUUID().toString(), 1.0);
         }
     }
@@ -103,7 +103,7 @@ class CollectionSyncTest {
         enroll("biden", "biden/biden.jpg");
         fake.forgetRequests();
         CollectionSync.Report report = new CollectionSync(collection, link, new RekognitionFaceStore(db), faces,
-                FaceEmbedder.MODEL_NAME, "HIGH").sync();
+                DescriptorModel.DLIB.storedName(), "HIGH").sync();
 
         assertEquals(new CollectionSync.Report(0, 0, 1, 0, true), report);
         assertEquals(3, fake.faces(COLLECTION).size(), "exactly one face per photo: " + fake.faces(COLLECTION));

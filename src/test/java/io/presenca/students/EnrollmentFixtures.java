@@ -1,5 +1,6 @@
 package io.presenca.students;
 
+import io.presenca.vision.DescriptorModel;
 import io.presenca.vision.FaceAligner;
 import io.presenca.vision.FaceDetector;
 import io.presenca.vision.FaceEmbedder;
@@ -24,12 +25,17 @@ final class EnrollmentFixtures {
     private EnrollmentFixtures() {
     }
 
+    /** A reader as the gateway builds it by default (DESCRIPTORS=omz). */
     static PhotoFaceReader reader() {
+        return reader(DescriptorModel.OMZ);
+    }
+
+    static PhotoFaceReader reader(DescriptorModel model) {
         ModelFiles models = ModelFiles.bundled();
         FaceDetector detector = new FaceDetector(models.load(ModelFiles.Model.FACE_DETECTOR), 0.6f, 640);
-        FaceEmbedder embedder = new FaceEmbedder(models.load(ModelFiles.Model.FACE_DESCRIPTOR), 2);
+        FaceEmbedder embedder = new FaceEmbedder(model, models.load(model.file()), 2);
         QualityGate gate = new QualityGate(io.presenca.Gateway.qualityLimits(io.presenca.config.Settings.load(name -> java.util.Optional.empty())));
-        return new PhotoFaceReader(detector, new FaceAligner(), gate, embedder);
+        return new PhotoFaceReader(detector, new FaceAligner(model.layout()), gate, embedder);
     }
 
     static Path freshFolder() {

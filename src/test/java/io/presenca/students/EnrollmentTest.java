@@ -21,7 +21,7 @@ import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
 import io.presenca.students.EnrollmentReport.PhotoResult;
 import io.presenca.students.EnrollmentReport.Status;
-import io.presenca.vision.FaceEmbedder;
+import io.presenca.vision.DescriptorModel;
 import io.presenca.vision.PhotoFaceReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -69,12 +69,12 @@ class EnrollmentTest {
     }
 
     private Map<String, Long> templatesPerStudent() {
-        return new TemplateStore(db).activeTemplates(FaceEmbedder.MODEL_NAME).stream()
+        return new TemplateStore(db).activeTemplates(DescriptorModel.OMZ.storedName()).stream()
                 .collect(Collectors.groupingBy(StoredTemplate::studentId, Collectors.counting()));
     }
 
     private Set<Long> templateIds() {
-        return new TemplateStore(db).activeTemplates(FaceEmbedder.MODEL_NAME).stream()
+        return new TemplateStore(db).activeTemplates(DescriptorModel.OMZ.storedName()).stream()
                 .map(StoredTemplate::id).collect(Collectors.toSet());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.presenca.config.Settings;
 import io.presenca.store.DatabaseException;
 import io.presenca.store.Sql;
+import io.presenca.vision.DescriptorModel;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,21 @@ class CentralDatabaseTest {
         CompletableFuture.allOf(gateways.toArray(CompletableFuture[]::new)).get();
 
         try (Connection c = pg.connect(database)) {
-            assertEquals(4, Sql.count(c, "SELECT count(*) FROM schema_version"), "V1 to V4, each applied once");
+            assertEquals(6, Sql.count(c, "SELECT count(*) FROM schema_version"), "V1 to V6, each applied once");
             assertEquals(4, Sql.count(c, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
                     + " AND tablename IN ('devices', 'attendance_records', 'students', 'face_templates')"));
             Sql.update(c, "INSERT INTO students (id) VALUES ('s1')");
             Sql.update(c, "UPDATE students SET name = 'x' WHERE id = 's1'");
             assertEquals(1, Sql.count(c, "SELECT count(*) FROM students WHERE updated_at > created_at"),
                     "the trigger moves updated_at on every change");
+
+            // V3: a template's size must fit its model's name, or it would be compared with faces of another model
+            Sql.update(c, "INSERT INTO face_templates (id, student_id, model, descriptor) VALUES ('t1', 's1', ?, ?)",
+                    DescriptorModel.OMZ.storedName(), new byte[4 * 256]);
+            java.sql.SQLException misSized = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> Sql.update(c, "INSERT INTO face_templates (id, student_id, model, descriptor)"
+                            + " VALUES ('t2', 's1', ?, ?)", DescriptorModel.OMZ.storedName(), new byte[4 * 128]));
+            assertTrue(misSized.getMessage().contains("face_templates_size_fits_model"), misSized.getMessage());
         }
     }
 

@@ -10,7 +10,7 @@ import io.presenca.store.Sql;
 import io.presenca.store.StoredTemplate;
 import io.presenca.store.StudentStore;
 import io.presenca.store.TemplateStore;
-import io.presenca.vision.FaceEmbedder;
+import io.presenca.vision.DescriptorModel;
 import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class StudentSyncTest {
 
-    private static final String MODEL = FaceEmbedder.MODEL_NAME;
+    private static final String MODEL = DescriptorModel.DLIB.storedName();
 
     private SyncFixture gateway;
     private StudentStore students;

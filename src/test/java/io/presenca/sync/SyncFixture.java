@@ -14,7 +14,6 @@ import io.presenca.store.SyncQueue;
 import io.presenca.store.SyncStatus;
 import io.presenca.store.TemplateStore;
 import io.presenca.sync.bench.LoopbackApi;
-import io.presenca.vision.FaceEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -107,7 +106,7 @@ public final class SyncFixture implements AutoCloseable {
     private CentralSync start(boolean scheduled) throws Exception {
         sync = new CentralSync(settings(), db, "test");
         main = new Main();
-        sync.bindTo(main, scheduled, new GalleryLoader(new TemplateStore(db), gallery, FaceEmbedder.MODEL_NAME));
+        sync.bindTo(main, scheduled, new GalleryLoader(new TemplateStore(db), gallery));
         main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
         main.configure().setJmxEnabled(false);
         main.start();

@@ -60,7 +60,7 @@ class FaceTrackerTest {
 
     /** The capture route's steps for one frame, with a tracker and consensus of the test's own. */
     private static final class Pipeline {
-        final FaceTracker tracker = new FaceTracker(5, 5, 10);
+        final FaceTracker tracker = new FaceTracker(gateway.settings().descriptors, 5, 5, 10);
         final Consensus consensus;
         final FaceMatcher matcher;
         final List<FaceObservation> followed = new ArrayList<>();
@@ -88,7 +88,7 @@ class FaceTrackerTest {
     @Test
     void aFolderOfDifferentPeoplesPhotosStartsANewTrackPerPhotoEvenWhenEachTrackIsDecided() {
         List<String> people = lfwIdentities(1, 1000).subList(0, 12);
-        Pipeline pipeline = new Pipeline(new Gallery());
+        Pipeline pipeline = new Pipeline(new Gallery(gateway.settings().descriptors));
         long sequence = 0;
         for (String person : people) {
             pipeline.run(read(lfwPhotos(person).get(0)), ++sequence);
@@ -109,7 +109,7 @@ class FaceTrackerTest {
     void aDecidedTrackIsDescribedOnlyEveryFewFramesWhileItsFaceStays() {
         String person = lfwIdentities(5, 1000).get(0);
         List<Path> photos = lfwPhotos(person);
-        Gallery gallery = new Gallery();
+        Gallery gallery = new Gallery(gateway.settings().descriptors);
         gallery.replace(List.of(new Gallery.StudentTemplates(person, List.of(describe(photos.get(0)), describe(photos.get(1))))));
         Pipeline pipeline = new Pipeline(gallery);
         Mat face = centre(read(photos.get(2)));
@@ -134,7 +134,7 @@ class FaceTrackerTest {
     void twoPeopleWhoCrossAreKeptApartAndEachIsRecognisedOnce() {
         List<String> people = lfwIdentities(5, 1000).subList(2, 4);
         String left = people.get(0), right = people.get(1);
-        Gallery gallery = new Gallery();
+        Gallery gallery = new Gallery(gateway.settings().descriptors);
         gallery.replace(List.of(
                 new Gallery.StudentTemplates(left, List.of(describe(lfwPhotos(left).get(0)), describe(lfwPhotos(left).get(1)))),
                 new Gallery.StudentTemplates(right, List.of(describe(lfwPhotos(right).get(0)), describe(lfwPhotos(right).get(1))))));

@@ -37,7 +37,7 @@ public final class DescribedFrames {
         for (float[] descriptor : descriptors) {
             DetectedFace box = new DetectedFace(10, 10, 100, 100,
                     new float[] {40, 50, 80, 50, 60, 70, 45, 90, 75, 90}, 0.9f);
-            FaceObservation observation = new FaceObservation(box, null);
+            FaceObservation observation = new FaceObservation(box, null, null);
             if (descriptor != null) {
                 observation.setQuality(new FaceQuality(null, 100, 100, 120, 0, 0, score));
                 observation.setDescriptor(descriptor);

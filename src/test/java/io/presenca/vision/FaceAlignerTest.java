@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.presenca.vision.FaceAligner.SimilarityTransform;
-import java.lang.reflect.Field;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -27,7 +26,7 @@ class FaceAlignerTest {
     @BeforeAll
     static void loadModels() {
         detector = VisionTestData.detector();
-        embedder = VisionTestData.embedder();
+        embedder = VisionTestData.embedder(DescriptorModel.DLIB);
     }
 
     @AfterAll
@@ -158,9 +157,25 @@ class FaceAlignerTest {
         return SimilarityTransform.fit(face.landmarks(), reference()).scale();
     }
 
-    private static double[] reference() throws Exception {
-        Field field = FaceAligner.class.getDeclaredField("REFERENCE");
-        field.setAccessible(true);
-        return (double[]) field.get(null);
+    private static double[] reference() {
+        return ChipLayout.DLIB_150.reference();
+    }
+
+    @Test
+    void theOmzChipIs128PixelsWithTheEyesWhereTheModelCardPutsThem() {
+        try (Mat photo = VisionTestData.readImage(VisionTestData.OBAMA)) {
+            DetectedFace face = detector.detect(photo).get(0);
+            FaceAligner omz = new FaceAligner(ChipLayout.OMZ_128);
+            try (Mat chip = omz.alignForDescriptor(photo, face); Mat quality = omz.align(photo, face)) {
+                assertEquals(128, chip.cols());
+                assertEquals(128, chip.rows());
+                assertEquals(FaceAligner.CHIP_SIZE, quality.cols(), "the quality chip stays dlib's whatever the descriptor");
+            }
+            double[] landed = apply(SimilarityTransform.fit(face.landmarks(), ChipLayout.OMZ_128.reference()),
+                    face.landmarks());
+            for (int eye = 0; eye < 4; eye++) { // both eyes, x and y
+                assertEquals(ChipLayout.OMZ_128.reference()[eye], landed[eye], 4.0, "eye coordinate " + eye);
+            }
+        }
     }
 }

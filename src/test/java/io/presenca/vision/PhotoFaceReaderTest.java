@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class PhotoFaceReaderTest {
 
-    /** dlib's own same-person cut on LFW. */
-    private static final double SAME_PERSON = 0.6;
+    /** The default descriptor's same-face distance (LFW dev's best single threshold). */
+    private static final double SAME_PERSON = DescriptorModel.OMZ.sameFaceDistance();
     private static final int PAIRS = 10;
 
     private static FaceDetector detector;
@@ -29,8 +29,9 @@ class PhotoFaceReaderTest {
     @BeforeAll
     static void loadModels() {
         detector = VisionTestData.detector();
-        embedder = VisionTestData.embedder();
-        reader = new PhotoFaceReader(detector, new FaceAligner(), new QualityGate(VisionTestData.GATEWAY_LIMITS), embedder);
+        embedder = VisionTestData.embedder(DescriptorModel.OMZ);
+        reader = new PhotoFaceReader(detector, new FaceAligner(ChipLayout.OMZ_128),
+                new QualityGate(VisionTestData.GATEWAY_LIMITS), embedder);
     }
 
     @AfterAll
@@ -48,16 +49,16 @@ class PhotoFaceReaderTest {
     }
 
     @Test
-    void portraitIsAcceptedWithA128DimensionalDescriptor() {
+    void portraitIsAcceptedWithAUnitLengthOmzDescriptor() {
         PhotoFace face = reader.read(VisionTestData.require(VisionTestData.OBAMA));
         assertEquals(PhotoFace.Outcome.ACCEPTED, face.outcome(), face.detail());
         assertEquals(1, face.facesFound());
         assertNotNull(face.quality());
-        assertEquals(FaceEmbedder.DIMENSIONS, face.descriptor().length);
+        assertEquals(256, face.descriptor().length);
         for (float value : face.descriptor()) {
             assertTrue(Float.isFinite(value));
         }
-        assertTrue(VisionTestData.distance(face.descriptor(), new float[FaceEmbedder.DIMENSIONS]) > 0.5, "near-zero descriptor");
+        assertEquals(1.0, VisionTestData.distance(face.descriptor(), new float[256]), 1e-5, "L2-normalised");
     }
 
     @Test

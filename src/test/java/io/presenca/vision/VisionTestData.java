@@ -48,8 +48,8 @@ final class VisionTestData {
         return new FaceDetector(ModelFiles.bundled().load(ModelFiles.Model.FACE_DETECTOR), DETECTION_SCORE, DETECTION_MAX_SIDE);
     }
 
-    static FaceEmbedder embedder() {
-        return new FaceEmbedder(ModelFiles.bundled().load(ModelFiles.Model.FACE_DESCRIPTOR), 2);
+    static FaceEmbedder embedder(DescriptorModel model) {
+        return new FaceEmbedder(model, ModelFiles.bundled().load(model.file()), 2);
     }
 
     /** A fresh folder under target/ for files a test writes. */
