@@ -41,7 +41,7 @@ class NegativeFacesGatewayTest {
         photosOfA = GatewayFixture.lfwPhotos(studentA);
         try (Gateway gateway = new Gateway(new GatewayFixture().settings())) {
             PhotoFaceReader reader = gateway.photoFaceReader();
-            Gallery galleryOfA = new Gallery();
+            Gallery galleryOfA = new Gallery(gateway.settings().descriptors);
             galleryOfA.replace(List.of(new Gallery.StudentTemplates(studentA,
                     List.of(describe(reader, photosOfA.get(0)), describe(reader, photosOfA.get(1))))));
             String closest = people.subList(1, 12).stream()
