@@ -68,7 +68,7 @@ class CorrectionCommandTest {
         List<String> lines = out().lines().toList();
         assertEquals("class_name,lesson_date,start,end,student_id,name,status,record_id,first_seen_at,decided_at", lines.get(0));
         assertTrue(lines.get(1).startsWith("5A," + today + ",00:00,23:59,ana,Ana,manual,"), lines.get(1));
-        assertTrue(lines.get(2).startsWith("5A," + today + ",00:00,23:59,bia,\"=HYPERLINK(\"\"x\"\")\",void," + wrong), lines.get(2));
+        assertTrue(lines.get(2).startsWith("5A," + today + ",00:00,23:59,bia,\"'=HYPERLINK(\"\"x\"\")\",void," + wrong), lines.get(2));
         assertEquals(3, lines.size());
     }
 
