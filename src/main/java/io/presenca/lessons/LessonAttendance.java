@@ -6,6 +6,7 @@ import io.presenca.store.AttendanceStore;
 import io.presenca.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,12 +62,39 @@ public final class LessonAttendance implements AttendanceStore.RecordedInTransac
         db.inTransaction(c -> LessonStore.cursor(c, TRACKED_SINCE, since));
     }
 
-    /** Inside the transaction of a new record: its lesson status, and its arrival or late event. */
+    /**
+     * Inside the transaction of a new record: its lesson status, and its arrival or late event. Under a
+     * savepoint: should this fail, the record is still committed (a sighting is never lost for its
+     * status) and the lesson's end counts it.
+     */
     @Override
     public void recorded(Connection c, AttendanceRecord record) throws SQLException {
         if (AttendanceStore.MANUAL.equals(record.matcher())) {
             return; // a mark by hand sets its own status
         }
+        try (Statement s = c.createStatement()) {
+            s.execute("SAVEPOINT lesson_status");
+        }
+        try {
+            attribute(c, record);
+            release(c, false);
+        } catch (SQLException | RuntimeException e) {
+            release(c, true);
+            LOG.error("Lesson status of record {} not written ({}); the record is kept and the lesson's end will"
+                    + " count it", record.id(), e.toString());
+        }
+    }
+
+    private static void release(Connection c, boolean undo) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (undo) {
+                s.execute("ROLLBACK TO lesson_status");
+            }
+            s.execute("RELEASE lesson_status");
+        }
+    }
+
+    private void attribute(Connection c, AttendanceRecord record) throws SQLException {
         LocalDate day = LocalDateTime.ofInstant(record.capturedAt(), zone).toLocalDate();
         Optional<LessonOnDate> lesson = lessonOf(c, record.studentId(), record.deviceId(), record.capturedAt());
         LessonStatus status = null;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.presenca.store.AttendanceStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,39 @@ class LessonAttendanceTest {
         assertEquals(0, day.endLessonsAt("10:30"), "a lesson is closed once");
         // one arrival per student and day, one late, one absence per student and lesson
         assertEquals(Map.of("arrival", 3L, "late", 1L, "absent", 4L), day.events());
+    }
+
+    @Test
+    void aRecordIsKeptWhenItsLessonStatusCannotBeWrittenAndTheLessonsEndCountsIt() {
+        day.db.withConnection(c -> io.presenca.store.Sql.update(c, """
+                CREATE TRIGGER outbox_refuses BEFORE INSERT ON event_outbox
+                BEGIN SELECT RAISE(ABORT, 'outbox refuses'); END"""));
+
+        String id = day.seen("ana", "08:02").id();
+
+        assertEquals(1, new AttendanceStore(day.db).count(), "the sighting is committed");
+        assertEquals(Map.of(), day.statuses("5A", "08:00"), "its status was rolled back with its event");
+        day.db.withConnection(c -> io.presenca.store.Sql.update(c, "DROP TRIGGER outbox_refuses"));
+        day.endLessonsAt("08:50");
+        assertEquals(PRESENT, day.statuses("5A", "08:00").get("ana"));
+        assertEquals(id, new LessonStore(day.db).marks(LessonDay.MONDAY, "5A").get(0).recordId());
+    }
+
+    @Test
+    void theDayViewListsEachLessonWithItsCounts() {
+        day.seen("ana", "07:55");
+        day.seen("bia", "08:15");
+        day.endLessonsAt("08:50");
+
+        List<LessonSummary> lessons = day.lessons.day(LessonDay.MONDAY, null);
+
+        assertEquals(List.of("08:00 5A", "08:00 5B", "09:00 5A"), lessons.stream()
+                .map(l -> l.lesson().lesson().start() + " " + l.lesson().className()).toList());
+        LessonSummary first = lessons.get(0);
+        assertEquals(List.of(1L, 1L, 1L, true), List.of(first.count(PRESENT), first.count(LATE), first.count(ABSENT),
+                first.ended()));
+        assertEquals(false, lessons.get(1).ended());
+        assertEquals(1, day.lessons.day(LessonDay.MONDAY, "5B").size());
     }
 
     @Test
