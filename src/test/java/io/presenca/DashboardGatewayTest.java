@@ -44,6 +44,11 @@ class DashboardGatewayTest {
         private final GatewayFixture.Running running;
 
         RunningGateway() throws Exception {
+            this((fixture, student) -> { });
+        }
+
+        /** {@code beforeStart}: more set-up (timetable, users, students) once the fixture is ready, before the gateway starts. */
+        RunningGateway(java.util.function.BiConsumer<GatewayFixture, String> beforeStart) throws Exception {
             fixture.settings.put("DASHBOARD_ADMIN_PASSWORD", PASSWORD);
             student = GatewayFixture.lfwIdentities(5, 1000).get(0);
             fixture.enrollAndShowNextThree(student);
@@ -53,6 +58,7 @@ class DashboardGatewayTest {
                     Instant.now().minusSeconds(60), "low_margin", 0.3, 0.33, 96.5, "local",
                     java.nio.file.Files.readAllBytes(GatewayFixture.lfwPhotos(student).get(0)), null, null),
                     Duration.ofMinutes(10)).orElseThrow().id();
+            beforeStart.accept(fixture, student);
             running = fixture.start();
             base = "http://127.0.0.1:" + fixture.managementPort();
             OperationsGatewayTest.waitFor(() -> OperationsGatewayTest.get(base + "/observe/health").statusCode() > 0,

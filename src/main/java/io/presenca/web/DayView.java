@@ -30,10 +30,13 @@ import java.util.Map;
  */
 final class DayView {
 
-    /** "not seen yet": enrolled, no status while the lesson runs (absent is decided when it ends). */
+    /** Enrolled, no status while the lesson runs (absent is decided when it ends). */
     static final String NOT_SEEN_YET = "not seen yet";
+    /** Enrolled, no status after the lesson ended: joined the class later, or the lesson ended before the gateway kept lessons. */
+    static final String NOT_MARKED = "not marked";
     /** Order of the student list: who is missing first, who is there last. */
-    private static final List<String> ORDER = List.of("absent", NOT_SEEN_YET, "late", "void", "excused", "manual", "present");
+    private static final List<String> ORDER = List.of("absent", NOT_SEEN_YET, NOT_MARKED, "late", "void", "excused",
+            "manual", "present");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     record StudentInLesson(String id, String name, String status, String recordId, String firstSeen) {
@@ -84,7 +87,7 @@ final class DayView {
         for (Student student : active) {
             if (lesson.className().equals(student.className())) {
                 byStudent.putIfAbsent(student.id(), new StudentInLesson(student.id(), student.name(),
-                        summary.ended() ? LessonStatus.ABSENT.column() : NOT_SEEN_YET, null, null));
+                        summary.ended() ? NOT_MARKED : NOT_SEEN_YET, null, null));
             }
         }
         List<StudentInLesson> list = new ArrayList<>(byStudent.values());
