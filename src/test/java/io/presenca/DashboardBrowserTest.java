@@ -255,6 +255,7 @@ class DashboardBrowserTest {
             browser.manage().window().setSize(new Dimension(375, 812)); // a phone
             browser.navigate().refresh();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(earlier)));
+            page.executeScript("window.scrollTo(0, 0)");
             screenshot("12-day-phone");
             Long overflow = (Long) page.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");

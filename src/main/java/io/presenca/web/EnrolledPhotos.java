@@ -47,7 +47,7 @@ final class EnrolledPhotos {
         Path folder = facesDir.resolve(studentId);
         return photos.all().stream()
                 .filter(p -> p.studentId().equals(studentId) && p.status() == EnrollmentPhoto.Status.ACCEPTED)
-                .map(p -> Path.of(p.path()).toAbsolutePath().normalize())
+                .map(p -> facesDir.resolve(p.path()).normalize()) // stored relative to FACES_DIR
                 .filter(p -> p.startsWith(folder) && Files.isRegularFile(p))
                 .min(Comparator.naturalOrder())
                 .map(EnrolledPhotos::scaled);
