@@ -126,10 +126,17 @@ function voidButton(record) {
       notice("Record voided: it stays in the audit trail and no longer counts.");
       await refreshDay();
     });
-    button.replaceWith(form);
-    form.querySelector("input").focus();
+    openBelow(button, form);
   };
   return button;
+}
+
+// The form in a row of its own under the button's row: a phone has no room for it beside the name.
+function openBelow(button, form) {
+  const row = button.closest("tr");
+  row.after(el("tr", { class: "form-row" }, el("td", { colspan: String(row.children.length) }, form)));
+  button.disabled = true;
+  form.querySelector("input").focus();
 }
 
 // A small inline form asking for the reason every correction needs; extra fields go before it.
@@ -157,6 +164,7 @@ const STATUS_WORDS = { present: "present", late: "late", absent: "absent", excus
 
 async function showDay() {
   const day = await api("day?date=" + encodeURIComponent(selectedDay()));
+  document.getElementById("lesson-csv").href = "/dashboard/api/lessons.csv?date=" + encodeURIComponent(day.date);
   const list = document.getElementById("lesson-list");
   list.replaceChildren();
   if (day.lessons.length === 0) {
@@ -204,8 +212,7 @@ function markButton(lesson, student) {
       notice((student.name || student.id) + " marked " + status.value + " for " + lesson.className + " " + lesson.start + ".");
       await refreshDay();
     }, status);
-    button.replaceWith(form);
-    form.querySelector("input").focus();
+    openBelow(button, form);
   };
   return button;
 }

@@ -228,12 +228,18 @@ class DashboardBrowserTest {
             assertEquals(403, get.apply("/dashboard/api/reviews/" + gateway.reviewId + "/face.jpg").statusCode());
             assertEquals(403, get.apply("/dashboard/api/status").statusCode());
             assertEquals(404, get.apply("/dashboard/api/students/..%2F..%2Fetc/photo.jpg").statusCode(), "no path traversal");
+            String lessonsCsv = get.apply("/dashboard/api/lessons.csv").body();
+            assertTrue(lessonsCsv.lines().anyMatch(l -> l.startsWith("5A,") && l.contains(day.onTime + ",")
+                    && l.contains(",present,")), lessonsCsv);
+            assertTrue(lessonsCsv.lines().skip(1).allMatch(l -> l.startsWith("5A,")), lessonsCsv);
 
             // a manual mark: the never-seen student was there after all
             By neverSeen = By.cssSelector(earlier + " tr[data-student='" + day.neverSeen + "']");
             browser.findElement(neverSeen).findElement(By.cssSelector("button.mark")).click();
-            browser.findElement(neverSeen).findElement(By.name("reason")).sendKeys("Came in with the nurse, I saw him");
-            browser.findElement(neverSeen).findElement(By.cssSelector("button[type=submit]")).click();
+            String markForm = earlier + " tr[data-student='" + day.neverSeen + "'] + tr.form-row ";
+            browser.findElement(By.cssSelector(markForm + "input[name=reason]")).sendKeys("Came in with the nurse, I saw him");
+            screenshot("12-marking");
+            browser.findElement(By.cssSelector(markForm + "button[type=submit]")).click();
             wait.until(ExpectedConditions.textToBe(By.cssSelector(earlier + " tr[data-student='" + day.neverSeen + "'] .status"),
                     "marked present"));
             Database db = Database.open(gateway.fixture.sqlite);
@@ -269,8 +275,9 @@ class DashboardBrowserTest {
             By lateRecord = By.cssSelector("#attendance-list tr[data-record='" + day.lateRecordId + "']");
             wait.until(ExpectedConditions.visibilityOfElementLocated(lateRecord));
             browser.findElement(lateRecord).findElement(By.cssSelector("button.void")).click();
-            browser.findElement(lateRecord).findElement(By.name("reason")).sendKeys("Her twin sister, not her");
-            browser.findElement(lateRecord).findElement(By.cssSelector("button[type=submit]")).click();
+            String voidForm = "#attendance-list tr[data-record='" + day.lateRecordId + "'] + tr.form-row ";
+            browser.findElement(By.cssSelector(voidForm + "input[name=reason]")).sendKeys("Her twin sister, not her");
+            browser.findElement(By.cssSelector(voidForm + "button[type=submit]")).click();
             wait.until(ExpectedConditions.attributeContains(lateRecord, "class", "voided"));
             wait.until(d -> count(earlier, "void").equals("1"));
             assertTrue(new LessonStore(db).isVoided(day.lateRecordId));

@@ -154,6 +154,11 @@ public final class Dashboard {
             LocalDate day = date(request.query().get("date"), LocalDate.now(lessons.zone()));
             return Reply.json(200, Map.of("date", day.toString(), "lessons", dayView.lessonsOn(day, access)));
         }
+        if (get && path.equals("/api/lessons.csv")) {
+            LocalDate day = date(request.query().get("date"), LocalDate.now(lessons.zone()));
+            return new Reply(200, "text/csv; charset=utf-8", dayView.csv(day, access).getBytes(StandardCharsets.UTF_8),
+                    Map.of("Content-Disposition", "attachment; filename=\"lessons-" + day + ".csv\""));
+        }
         if (get && parts.length == 5 && path.startsWith("/api/students/") && EnrolledPhotos.validId(parts[3])) {
             if (parts[4].equals("history")) {
                 return Reply.json(200, histories.of(api.visibleStudent(parts[3], access), LocalDate.now(lessons.zone())));

@@ -1,6 +1,7 @@
 package io.presenca.web;
 
 import io.presenca.lessons.LessonAttendance;
+import io.presenca.lessons.LessonCsv;
 import io.presenca.lessons.LessonMark;
 import io.presenca.lessons.LessonOnDate;
 import io.presenca.lessons.LessonStatus;
@@ -100,6 +101,17 @@ final class DayView {
         counts.put("review", reviewsDuring(lesson, active, open));
         return new LessonView(lesson.className(), lesson.date().toString(), lesson.lesson().start().toString(),
                 lesson.lesson().end().toString(), summary.ended(), counts, list);
+    }
+
+    /** The day's statuses as {@code export --lessons --date D} prints them, only of the classes the user sees. */
+    String csv(LocalDate date, DashboardAccess access) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            LessonCsv.write(out, store.marks(date, null).stream().filter(m -> access.sees(m.className())).toList());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /** Open review items of the class's students captured while the lesson ran (or just before it). */

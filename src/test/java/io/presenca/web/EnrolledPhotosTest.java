@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.presenca.store.Database;
 import io.presenca.store.EnrollmentPhoto;
 import io.presenca.store.EnrollmentPhotoStore;
+import io.presenca.store.StudentStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -23,17 +24,20 @@ class EnrolledPhotosTest {
 
     private final Path home = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
     private final Path faces = home.resolve("faces");
+    private final Database db;
     private final EnrollmentPhotoStore store;
 
     EnrolledPhotosTest() throws Exception {
         Files.createDirectories(faces);
-        store = new EnrollmentPhotoStore(Database.open(home.resolve("attendance.db")));
+        db = Database.open(home.resolve("attendance.db"));
+        store = new EnrollmentPhotoStore(db);
     }
 
     private void enrolled(String studentId, String storedPath, Path photo, EnrollmentPhoto.Status status) throws Exception {
         Path target = faces.resolve(storedPath).normalize();
         Files.createDirectories(target.getParent());
         Files.copy(photo, target);
+        new StudentStore(db).upsert(studentId, studentId.replace('_', ' '), "5A");
         store.save(new EnrollmentPhoto(storedPath, studentId, "sha-" + storedPath, Files.size(target), Instant.now(), status,
                 null, Instant.now()));
     }
