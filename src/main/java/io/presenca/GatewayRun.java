@@ -127,7 +127,8 @@ final class GatewayRun implements Callable<Integer> {
             bindLessons(main, gateway, sync);
             PipelineStats stats = new PipelineStats(qualityGate, matcher, recorder, reviewQueue, failedFrames,
                     new ReviewStore(gateway.database()), sync.queue());
-            main.bind("captureLogSummary", new CaptureLogSummary(stats));
+            CaptureLogSummary logSummary = new CaptureLogSummary(stats);
+            main.bind("captureLogSummary", logSummary);
             main.addOverrideProperty("presenca.log-summary-ms", Long.toString(settings.logSummarySeconds * 1000L));
             new Operations(settings, stats, gateway.database(), sync,
                     settings.matcher.usesRekognition() ? gateway.rekognition().link() : null).bindTo(main);
@@ -142,6 +143,7 @@ final class GatewayRun implements Callable<Integer> {
             useRoutes(main, settings.routesDir, settings.matcher.usesRekognition());
 
             int code = main.run(new String[0]);
+            logSummary.log(); // the last period too
             int waiting = recorder.writeWaiting();
             summary = new Summary(recorder.recorded(), recorder.duplicatesSkipped(), reviewQueue.held(), matcher.unknownFaces(),
                     qualityGate.rejectionCounts(), failedFrames.count(), matcher.localFallbacks(), waiting);

@@ -1,15 +1,20 @@
 package io.presenca;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import io.presenca.camera.LogCapture;
 import io.presenca.lessons.LessonAttendance;
 import io.presenca.lessons.LessonMark;
 import io.presenca.lessons.LessonStatus;
 import io.presenca.lessons.LessonStore;
 import io.presenca.lessons.TimetableSource;
+import io.presenca.monitoring.CaptureLogSummary;
 import io.presenca.store.Database;
 import io.presenca.store.Sql;
+import io.presenca.vision.QualityGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +57,16 @@ class LessonGatewayTest {
                 "5B," + day + "," + now.minusMinutes(15).toLocalTime() + "," + now.plusMinutes(60).toLocalTime() + ",test-door",
                 "5A," + day + "," + now.plusMinutes(70).toLocalTime() + "," + now.plusMinutes(110).toLocalTime()));
         gateway.settings.put("TIMETABLE", timetable.toString());
+        gateway.settings.put("LOG_SUMMARY_SECONDS", "1");
 
-        assertEquals(0, gateway.runToEnd());
+        try (LogCapture summary = new LogCapture(CaptureLogSummary.class);
+             LogCapture perFrame = new LogCapture(QualityGate.class)) {
+            assertEquals(0, gateway.runToEnd());
+            assertTrue(summary.messages(Level.INFO).stream().anyMatch(line -> line.matches(
+                    "Capture: \\d+ frames, \\d+ faces, \\d+ unknown, rejected: .*; \\d+ recorded, \\d+ held for review")),
+                    "a summary every LOG_SUMMARY_SECONDS: " + summary.messages(Level.INFO));
+            assertEquals(List.of(), perFrame.messages(Level.INFO), "per-frame detail is at DEBUG");
+        }
 
         Database db = Database.open(gateway.sqlite);
         assertEquals(Map.of(people.get(0), LessonStatus.PRESENT, people.get(1), LessonStatus.PRESENT,
@@ -63,7 +76,11 @@ class LessonGatewayTest {
         TimetableSource source = new TimetableSource(timetable, db);
         source.reload();
         LessonAttendance lessons = new LessonAttendance(db, source, "test-door", 10, 10, 7, zone, afterTheLessons);
-        assertEquals(2, lessons.closeEndedLessons(), "5A's second period has not ended");
+        try (LogCapture ended = new LogCapture(LessonAttendance.class)) {
+            assertEquals(2, lessons.closeEndedLessons(), "5A's second period has not ended");
+            assertEquals(2, ended.messages(Level.INFO).stream().filter(m -> m.startsWith("Lesson ended: 5")).count(),
+                    ended.messages(Level.INFO).toString());
+        }
 
         assertEquals(Map.of(people.get(0), LessonStatus.PRESENT, people.get(1), LessonStatus.PRESENT,
                 people.get(2), LessonStatus.ABSENT, people.get(3), LessonStatus.LATE, people.get(4), LessonStatus.ABSENT),

@@ -28,6 +28,7 @@ public final class EventDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
     private static final int PASS = 100;
+    static final java.time.Duration DELIVERED_KEPT = java.time.Duration.ofDays(7);
 
     private final EventOutbox outbox;
     private ProducerTemplate producer;
@@ -38,6 +39,8 @@ public final class EventDispatcher {
 
     /** Returns how many events were delivered in this pass. */
     public int dispatch(Exchange trigger) {
+        // delivered events name students: kept a week for questions ("was the office told?"), then forgotten
+        outbox.forgetDeliveredBefore(Instant.now().minus(DELIVERED_KEPT));
         ProducerTemplate template = producer(trigger.getContext());
         int delivered = 0;
         for (OutboxEvent event : outbox.due(PASS)) {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Timer-route step: one INFO line every LOG_SUMMARY_SECONDS with what capture did since the last
  * one (frames, faces, unknown faces, rejections by reason, records, held for review), in place of
- * a line per frame (those are at DEBUG). Nothing is logged for a period without frames.
+ * a line per frame (those are at DEBUG). Nothing is logged for a period when nothing happened.
  */
 public final class CaptureLogSummary {
 
@@ -28,9 +28,10 @@ public final class CaptureLogSummary {
         this.stats = stats;
     }
 
-    /** Logs the period's counts; returns the line, or null when there were no frames. */
+    /** Logs the period's counts; returns the line, or null when nothing happened. */
     public synchronized String log() {
-        long nowFrames = stats.frames();
+        // once capture has stopped there is no camera to ask: its last count stands
+        long nowFrames = stats.camera().isPresent() ? stats.frames() : frames;
         long nowFaces = stats.faces();
         long nowUnknown = stats.unknownFaces();
         long nowRecorded = stats.matches();
@@ -42,7 +43,8 @@ public final class CaptureLogSummary {
                 .filter(e -> e.getValue() > rejections.getOrDefault(e.getKey(), 0L))
                 .map(e -> e.getKey().name().toLowerCase() + " " + (e.getValue() - rejections.getOrDefault(e.getKey(), 0L)))
                 .collect(Collectors.joining(", "));
-        String line = newFrames == 0 ? null : String.format("Capture: %d frames, %d faces, %d unknown, rejected: %s;"
+        boolean idle = newFrames == 0 && nowFaces == faces && nowRecorded == recorded;
+        String line = idle ? null : String.format("Capture: %d frames, %d faces, %d unknown, rejected: %s;"
                         + " %d recorded, %d held for review", newFrames, nowFaces - faces, nowUnknown - unknown,
                 rejected.isEmpty() ? "none" : rejected, nowRecorded - recorded, nowHeld - held);
         frames = nowFrames;

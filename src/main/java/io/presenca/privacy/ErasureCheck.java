@@ -59,7 +59,8 @@ public final class ErasureCheck {
     private static void checkTables(Map<String, Long> remaining, EraseAttendance attendance, ErasureReport report) {
         boolean keep = attendance == EraseAttendance.KEEP;
         remaining.forEach((table, n) -> {
-            boolean expected = keep && (table.equals("attendance_records") || table.equals("students"));
+            boolean expected = keep && (table.equals("attendance_records") || table.equals("lesson_attendance")
+                    || table.equals("students"));
             if (expected) {
                 report.ok("SQLite " + table, n + " rows kept (ERASE_ATTENDANCE=keep; no name, no face)");
             } else {

@@ -67,6 +67,10 @@ public final class StudentErasure {
                 counts.put("student_consents", Sql.update(c, "DELETE FROM student_consents WHERE student_id = ?", studentId));
                 counts.put("attendance_records (" + attendance.name().toLowerCase() + ")",
                         eraseAttendance(c, studentId, attendance));
+                // notifications about the student name them; they are not attendance history
+                counts.put("event_outbox", Sql.update(c,
+                        "DELETE FROM event_outbox WHERE instr(payload, ?) > 0 OR instr(payload, ?) > 0",
+                        "\"id\":\"" + studentId + "\"", "(" + studentId + ")"));
                 counts.put("students", attendance == EraseAttendance.KEEP
                         ? Sql.update(c, """
                             UPDATE students SET name = NULL, class_name = NULL, active = 0,
@@ -90,6 +94,8 @@ public final class StudentErasure {
                 Sql.update(c, """
                         UPDATE review_items SET attendance_id = NULL
                         WHERE attendance_id IN (SELECT id FROM attendance_records WHERE student_id = ?)""", studentId);
+                Sql.update(c, "DELETE FROM lesson_attendance WHERE student_id = ?", studentId);
+                renameInAudit(c, studentId, "an erased student");
                 yield Sql.update(c, "DELETE FROM attendance_records WHERE student_id = ?", studentId);
             }
             case PSEUDONYMISE -> {
@@ -99,10 +105,20 @@ public final class StudentErasure {
                         INSERT INTO students(id, name, class_name, active, deleted_at, created_at, updated_at)
                         VALUES (?, NULL, NULL, 0, ?, ?, ?)""", pseudonym, Timestamps.now(), Timestamps.now(),
                         Timestamps.now());
+                Sql.update(c, "UPDATE lesson_attendance SET student_id = ? WHERE student_id = ?", pseudonym, studentId);
+                renameInAudit(c, studentId, pseudonym);
                 yield Sql.update(c, "UPDATE attendance_records SET student_id = ? WHERE student_id = ?", pseudonym,
                         studentId);
             }
         };
+    }
+
+    /** The audit trail of marks keeps what was done and why, without naming the erased student. */
+    private static void renameInAudit(Connection c, String studentId, String replacement) throws SQLException {
+        Sql.update(c, """
+                UPDATE attendance_audit SET subject = replace(subject, ?, ?), detail = replace(detail, ?, ?)
+                WHERE instr(subject, ?) > 0 OR instr(detail, ?) > 0""", "student " + studentId, "student " + replacement,
+                "student " + studentId, "student " + replacement, "student " + studentId, "student " + studentId);
     }
 
     /**
@@ -125,6 +141,9 @@ public final class StudentErasure {
                     {"rekognition_faces", "SELECT count(*) FROM rekognition_faces WHERE student_id = ?"},
                     {"student_consents", "SELECT count(*) FROM student_consents WHERE student_id = ?"},
                     {"attendance_records", "SELECT count(*) FROM attendance_records WHERE student_id = ?"},
+                    {"lesson_attendance", "SELECT count(*) FROM lesson_attendance WHERE student_id = ?"},
+                    {"event_outbox", "SELECT count(*) FROM event_outbox WHERE instr(payload, '\"id\":\"' || ?1 || '\"') > 0"
+                            + " OR instr(payload, '(' || ?1 || ')') > 0"},
                     {"students", "SELECT count(*) FROM students WHERE id = ?"}}) {
                 long n = Sql.count(c, check[1], studentId);
                 if (n > 0) {

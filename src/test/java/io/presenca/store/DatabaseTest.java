@@ -22,9 +22,10 @@ class DatabaseTest {
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
                 row -> row.getString(1)));
 
-        assertEquals(List.of("attendance_records", "dashboard_users", "devices", "enrollment_photos", "erasure_log",
-                "face_templates", "rekognition_faces", "rekognition_rechecks", "review_items", "schema_version",
-                "student_consents", "students", "sync_cursors", "sync_logs", "unknown_faces"), tables);
+        assertEquals(List.of("attendance_audit", "attendance_records", "attendance_voids", "central_timetable",
+                "dashboard_users", "devices", "enrollment_photos", "erasure_log", "event_outbox", "face_templates",
+                "lesson_attendance", "lessons_ended", "rekognition_faces", "rekognition_rechecks", "review_items",
+                "schema_version", "student_consents", "students", "sync_cursors", "sync_logs", "unknown_faces"), tables);
         assertEquals(Migrations.listed().size(), db.schemaVersion());
     }
 

@@ -55,6 +55,6 @@ class MigrationsTest {
 
     @Test
     void theCentralPostgresScriptsAreListedInOrder() {
-        assertEquals(List.of(1, 2, 3, 4), Migrations.in("db/postgres/").scripts().stream().map(Migrations.Migration::version).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), Migrations.in("db/postgres/").scripts().stream().map(Migrations.Migration::version).toList());
     }
 }

@@ -30,7 +30,7 @@ class CentralDatabaseTest {
         CompletableFuture.allOf(gateways.toArray(CompletableFuture[]::new)).get();
 
         try (Connection c = pg.connect(database)) {
-            assertEquals(2, Sql.count(c, "SELECT count(*) FROM schema_version"), "V1 and V2, each applied once");
+            assertEquals(6, Sql.count(c, "SELECT count(*) FROM schema_version"), "V1 to V6, each applied once");
             assertEquals(4, Sql.count(c, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
                     + " AND tablename IN ('devices', 'attendance_records', 'students', 'face_templates')"));
             Sql.update(c, "INSERT INTO students (id) VALUES ('s1')");
