@@ -28,12 +28,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -181,7 +183,9 @@ class DashboardBrowserTest {
         Assumptions.assumeTrue(DashboardSchoolDay.fitsInToday(), "the test's lessons need three hours before now today");
         DashboardSchoolDay day = new DashboardSchoolDay(GatewayFixture.lfwIdentities(5, 1000).get(0));
         try (DashboardGatewayTest.RunningGateway gateway = new DashboardGatewayTest.RunningGateway(day::prepare)) {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            // the page re-renders a list when it changes: an element found a moment ago may be replaced
+            FluentWait<WebDriver> wait = new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .ignoring(StaleElementReferenceException.class);
             JavascriptExecutor page = (JavascriptExecutor) browser;
             logIn(gateway, DashboardSchoolDay.TEACHER, DashboardSchoolDay.TEACHER_PASSWORD);
             String earlier = "[data-lesson='5A " + day.earlierStart + "']";

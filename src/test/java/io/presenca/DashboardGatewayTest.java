@@ -87,6 +87,10 @@ class DashboardGatewayTest {
                     {"GET", item + "/face.jpg"}, {"POST", item + "/accept"}, {"POST", item + "/reject"},
                     {"GET", "/dashboard/api/students"}, {"GET", "/dashboard/api/status"},
                     {"POST", "/dashboard/api/sync/retry-dead"}, {"GET", "/dashboard/api/export.csv"},
+                    {"GET", "/dashboard/api/day"}, {"GET", "/dashboard/api/lessons.csv"},
+                    {"GET", "/dashboard/api/students/" + gateway.student + "/history"},
+                    {"GET", "/dashboard/api/students/" + gateway.student + "/photo.jpg"},
+                    {"POST", "/dashboard/api/lessons/mark"}, {"POST", "/dashboard/api/records/any/void"},
                     {"GET", "/dashboard/api/anything-else"}}) {
                 HttpResponse<String> r = send(base, call[0], call[1], null, null);
                 assertEquals(401, r.statusCode(), call[0] + " " + call[1]);
