@@ -106,6 +106,8 @@ class DashboardGatewayTest {
 
             JsonNode attendance = JSON.readTree(send(base, "GET", "/dashboard/api/attendance?date=" + LocalDate.now(), cookie, null).body());
             assertEquals(gateway.student, attendance.get(0).path("present").get(0).path("studentId").asText(), attendance.toString());
+            assertEquals("kept on this gateway", attendance.get(0).path("present").get(0).path("syncStatus").asText(),
+                    "central sync is off: not 'pending' as if something were wrong");
             JsonNode reviews = JSON.readTree(send(base, "GET", "/dashboard/api/reviews", cookie, null).body());
             assertEquals(1, reviews.size());
             assertEquals("Bia Lima", reviews.get(0).path("studentName").asText());
