@@ -1,6 +1,7 @@
 package io.presenca;
 
 import io.presenca.config.Settings;
+import io.presenca.store.DashboardAccess;
 import io.presenca.store.DashboardUserStore;
 import io.presenca.store.Database;
 import io.presenca.web.PasswordHash;
@@ -11,28 +12,51 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code dashboard-user NAME [--remove]}: adds a dashboard user, sets a new password for one, or removes
- * one. The password is read twice from the terminal without echo, or once from standard input when
- * piped; only its PBKDF2 hash is stored. A running gateway ends the user's sessions at their next
- * request after a new password or a removal.
+ * {@code dashboard-user NAME [--remove | --role admin | --role teacher --classes 5A,5B]}: adds a dashboard
+ * user, sets a new password for one, gives one a role, or removes one. The password is read twice from the
+ * terminal without echo, or once from standard input when piped; only its PBKDF2 hash is stored. Giving an
+ * existing user a role asks for no password. A new user without {@code --role} is an admin, as every user
+ * was before roles. A running gateway ends the user's sessions at their next request after a new password
+ * or a removal, and applies a new role at once.
  */
 final class DashboardUserCommand {
 
     private static final String REMOVE = "--remove";
+    private static final String ROLE = "--role";
+    private static final String CLASSES = "--classes";
+    private static final String USAGE = "dashboard-user: give one user name (letters, digits, '.', '_' or '-'), then "
+            + REMOVE + " to remove that user, or " + ROLE + " admin, or " + ROLE + " teacher " + CLASSES + " 5A,5B.";
 
     private final Settings settings;
     private final String name;
     private final boolean remove;
+    /** null: no role given (a new user is an admin, an existing one keeps theirs). */
+    private final DashboardAccess access;
 
     DashboardUserCommand(Settings settings, List<String> options) {
         this.settings = settings;
-        this.remove = options.size() == 2 && options.get(1).equals(REMOVE);
-        if (options.isEmpty() || options.size() > 2 || (options.size() == 2 && !remove)
-                || !options.get(0).matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new Presenca.UsageException("dashboard-user: give one user name (letters, digits, '.', '_' or '-'),"
-                    + " then " + REMOVE + " to remove that user.");
+        if (options.isEmpty() || !options.get(0).matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new Presenca.UsageException(USAGE);
         }
         this.name = options.get(0);
+        List<String> rest = options.subList(1, options.size());
+        this.remove = rest.equals(List.of(REMOVE));
+        this.access = remove || rest.isEmpty() ? null : access(rest);
+    }
+
+    private static DashboardAccess access(List<String> rest) {
+        if (rest.size() == 2 && rest.get(0).equals(ROLE) && rest.get(1).equals("admin")) {
+            return DashboardAccess.ADMIN;
+        }
+        if (rest.size() == 4 && rest.get(0).equals(ROLE) && rest.get(1).equals("teacher") && rest.get(2).equals(CLASSES)) {
+            java.util.Set<String> classes = DashboardAccess.parseClasses(rest.get(3));
+            if (classes.isEmpty()) {
+                throw new Presenca.UsageException("dashboard-user: a teacher needs the classes they teach, e.g. "
+                        + CLASSES + " 5A,5B; nothing changed.");
+            }
+            return DashboardAccess.teacherOf(classes);
+        }
+        throw new Presenca.UsageException(USAGE);
     }
 
     /** {@code console}: null when standard input is not a terminal; then {@code piped} gives the password line. */
@@ -47,6 +71,11 @@ final class DashboardUserCommand {
                     + "; their dashboard sessions end at once.");
             return 0;
         }
+        if (access != null && users.exists(name)) {
+            users.setAccess(name, access);
+            out.println("Dashboard user " + name + " is now " + describe(access) + " in " + settings.sqlitePath + ".");
+            return 0;
+        }
         char[] password = readPassword(console, piped);
         if (password.length < PasswordHash.MIN_LENGTH) {
             throw new Presenca.UsageException("dashboard-user: the password needs at least " + PasswordHash.MIN_LENGTH
@@ -54,9 +83,18 @@ final class DashboardUserCommand {
         }
         boolean added = users.save(name, PasswordHash.of(password));
         Arrays.fill(password, ' ');
-        out.println((added ? "Added dashboard user " : "New password set for dashboard user ") + name + " in "
-                + settings.sqlitePath + "." + (added ? "" : " Their open dashboard sessions end at once."));
+        if (access != null) {
+            users.setAccess(name, access);
+        }
+        out.println((added ? "Added dashboard user " + name + " (" + describe(access == null ? DashboardAccess.ADMIN : access)
+                + ")" : "New password set for dashboard user " + name) + " in " + settings.sqlitePath + "."
+                + (added ? "" : " Their open dashboard sessions end at once."));
         return 0;
+    }
+
+    private static String describe(DashboardAccess access) {
+        return access.isAdmin() ? "an admin: every class, and may void records"
+                : "a teacher of " + access.classList() + ": only those classes";
     }
 
     private char[] readPassword(java.io.Console console, BufferedReader piped) throws IOException {

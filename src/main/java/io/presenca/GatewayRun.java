@@ -135,7 +135,8 @@ final class GatewayRun implements Callable<Integer> {
             main.addOverrideProperty("presenca.log-summary-ms", Long.toString(settings.logSummarySeconds * 1000L));
             new Operations(settings, stats, gateway.database(), sync,
                     settings.matcher.usesRekognition() ? gateway.rekognition().link() : null).bindTo(main);
-            new Dashboard(settings, gateway.database(), sync, stats).bindTo(main);
+            new Dashboard(settings, gateway.database(), sync, stats, gateway.lessonAttendance(), gateway.lessonCorrections())
+                    .bindTo(main);
             logCentralSync();
             // Camel logs every placeholder it resolves at start; "source" marks this one sensitive (a camera URL's password)
             main.configure().setAdditionalSensitiveKeywords("source");

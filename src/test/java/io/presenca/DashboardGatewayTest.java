@@ -44,6 +44,11 @@ class DashboardGatewayTest {
         private final GatewayFixture.Running running;
 
         RunningGateway() throws Exception {
+            this((fixture, student) -> { });
+        }
+
+        /** {@code beforeStart}: more set-up (timetable, users, students) once the fixture is ready, before the gateway starts. */
+        RunningGateway(java.util.function.BiConsumer<GatewayFixture, String> beforeStart) throws Exception {
             fixture.settings.put("DASHBOARD_ADMIN_PASSWORD", PASSWORD);
             student = GatewayFixture.lfwIdentities(5, 1000).get(0);
             fixture.enrollAndShowNextThree(student);
@@ -53,6 +58,7 @@ class DashboardGatewayTest {
                     Instant.now().minusSeconds(60), "low_margin", 0.3, 0.33, 96.5, "local",
                     java.nio.file.Files.readAllBytes(GatewayFixture.lfwPhotos(student).get(0)), null, null),
                     Duration.ofMinutes(10)).orElseThrow().id();
+            beforeStart.accept(fixture, student);
             running = fixture.start();
             base = "http://127.0.0.1:" + fixture.managementPort();
             OperationsGatewayTest.waitFor(() -> OperationsGatewayTest.get(base + "/observe/health").statusCode() > 0,
@@ -81,6 +87,10 @@ class DashboardGatewayTest {
                     {"GET", item + "/face.jpg"}, {"POST", item + "/accept"}, {"POST", item + "/reject"},
                     {"GET", "/dashboard/api/students"}, {"GET", "/dashboard/api/status"},
                     {"POST", "/dashboard/api/sync/retry-dead"}, {"GET", "/dashboard/api/export.csv"},
+                    {"GET", "/dashboard/api/day"}, {"GET", "/dashboard/api/lessons.csv"},
+                    {"GET", "/dashboard/api/students/" + gateway.student + "/history"},
+                    {"GET", "/dashboard/api/students/" + gateway.student + "/photo.jpg"},
+                    {"POST", "/dashboard/api/lessons/mark"}, {"POST", "/dashboard/api/records/any/void"},
                     {"GET", "/dashboard/api/anything-else"}}) {
                 HttpResponse<String> r = send(base, call[0], call[1], null, null);
                 assertEquals(401, r.statusCode(), call[0] + " " + call[1]);
@@ -96,6 +106,8 @@ class DashboardGatewayTest {
 
             JsonNode attendance = JSON.readTree(send(base, "GET", "/dashboard/api/attendance?date=" + LocalDate.now(), cookie, null).body());
             assertEquals(gateway.student, attendance.get(0).path("present").get(0).path("studentId").asText(), attendance.toString());
+            assertEquals("kept on this gateway", attendance.get(0).path("present").get(0).path("syncStatus").asText(),
+                    "central sync is off: not 'pending' as if something were wrong");
             JsonNode reviews = JSON.readTree(send(base, "GET", "/dashboard/api/reviews", cookie, null).body());
             assertEquals(1, reviews.size());
             assertEquals("Bia Lima", reviews.get(0).path("studentName").asText());

@@ -172,6 +172,28 @@ public final class LessonStore {
         return db.withConnection(c -> ended(c, lesson));
     }
 
+    /** The student's records that were voided, by record id: who voided each and why. */
+    public java.util.Map<String, AuditEntry> voidsOf(String studentId) {
+        java.util.Map<String, AuditEntry> voids = new java.util.LinkedHashMap<>();
+        db.withConnection(c -> Sql.list(c, """
+                SELECT v.record_id, v.voided_by, v.reason, v.voided_at FROM attendance_voids v
+                JOIN attendance_records a ON a.id = v.record_id WHERE a.student_id = ?""",
+                row -> voids.put(row.getString("record_id"), new AuditEntry(Sql.instant(row, "voided_at"),
+                        row.getString("voided_by"), "void", "record " + row.getString("record_id"), null,
+                        row.getString("reason"))), studentId));
+        return voids;
+    }
+
+    /** The audit rows about one student (their marks and the voids of their records), newest first. */
+    public List<AuditEntry> auditAbout(String studentId) {
+        return db.withConnection(c -> Sql.list(c, """
+                SELECT at, who, action, subject, detail, reason FROM attendance_audit
+                WHERE instr(subject, 'student ' || ? || ',') = 1 OR instr(detail, 'student ' || ? || ' at ') = 1
+                ORDER BY id DESC""",
+                row -> new AuditEntry(Sql.instant(row, "at"), row.getString("who"), row.getString("action"),
+                        row.getString("subject"), row.getString("detail"), row.getString("reason")), studentId, studentId));
+    }
+
     /** The audit trail, newest first: {@code at | who | action | subject | detail | reason}. */
     public List<String> auditTrail(int limit) {
         return db.withConnection(c -> Sql.list(c, """

@@ -31,6 +31,23 @@ public final class DashboardUserStore {
         return db.withConnection(c -> Sql.update(c, "DELETE FROM dashboard_users WHERE name = ?", name)) > 0;
     }
 
+    /** Sets the user's role and classes; false when there is no such user. */
+    public boolean setAccess(String name, DashboardAccess access) {
+        return db.withConnection(c -> Sql.update(c, "UPDATE dashboard_users SET role = ?, classes = ?, updated_at = ? WHERE name = ?",
+                access.role().column(), access.classList(), Timestamps.now(), name)) > 0;
+    }
+
+    /** The user's role and classes; empty when there is no such user. */
+    public Optional<DashboardAccess> access(String name) {
+        return db.withConnection(c -> Sql.first(c, "SELECT role, classes FROM dashboard_users WHERE name = ?",
+                row -> new DashboardAccess(DashboardAccess.Role.fromText(row.getString("role")),
+                        DashboardAccess.parseClasses(row.getString("classes"))), name));
+    }
+
+    public boolean exists(String name) {
+        return passwordHash(name).isPresent();
+    }
+
     public Optional<String> passwordHash(String name) {
         return db.withConnection(c -> Sql.first(c, "SELECT password_hash FROM dashboard_users WHERE name = ?",
                 row -> row.getString("password_hash"), name));

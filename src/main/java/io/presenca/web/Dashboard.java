@@ -3,13 +3,17 @@ package io.presenca.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presenca.config.Settings;
 import io.presenca.monitoring.PipelineStats;
+import io.presenca.lessons.LessonAttendance;
+import io.presenca.lessons.LessonCorrections;
+import io.presenca.lessons.LessonOnDate;
+import io.presenca.store.DashboardAccess;
 import io.presenca.store.DashboardUserStore;
+import io.presenca.store.EnrollmentPhotoStore;
 import io.presenca.store.Database;
 import io.presenca.sync.CentralSync;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,14 +47,25 @@ public final class Dashboard {
             "Referrer-Policy", "same-origin");
 
     private final DashboardApi api;
+    private final DayView dayView;
+    private final StudentHistory histories;
+    private final EnrolledPhotos photos;
+    private final LessonCorrections corrections;
+    private final LessonAttendance lessons;
     private final Logins logins;
     private final Sessions sessions;
     private final StaticAssets assets = new StaticAssets("dashboard/");
 
-    public Dashboard(Settings settings, Database db, CentralSync sync, PipelineStats stats) {
+    public Dashboard(Settings settings, Database db, CentralSync sync, PipelineStats stats, LessonAttendance lessons,
+                     LessonCorrections corrections) {
         Logins.checkAdminPassword(settings.dashboardAdminPassword, settings.managementHost);
         Clock clock = Clock.systemUTC();
-        this.api = new DashboardApi(settings, db, sync, stats, ZoneId.systemDefault());
+        this.api = new DashboardApi(settings, db, sync, stats, lessons.zone());
+        this.dayView = new DayView(db, lessons, settings.lessonEarlyMinutes);
+        this.histories = new StudentHistory(db, lessons.zone());
+        this.photos = new EnrolledPhotos(settings.facesDir, new EnrollmentPhotoStore(db));
+        this.lessons = lessons;
+        this.corrections = corrections;
         this.logins = new Logins(settings.dashboardAdminPassword, new DashboardUserStore(db), clock);
         this.sessions = new Sessions(logins::credentials, clock);
         if (!logins.configured()) {
@@ -69,7 +84,10 @@ public final class Dashboard {
         Reply reply;
         try {
             reply = route(request);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (NotAllowed e) {
+            LOG.warn("Dashboard refused {} {} to {}: {}", request.method(), request.path(), request.address(), e.getMessage());
+            reply = Reply.json(403, Map.of("error", "Not allowed: " + e.getMessage()));
+        } catch (IllegalArgumentException | IllegalStateException | LessonCorrections.Refused e) {
             reply = Reply.json(409, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("Dashboard request {} {} failed: {}", request.method(), request.path(), e.toString(), e);
@@ -116,9 +134,87 @@ public final class Dashboard {
             return Reply.redirect(BASE + "/login").with("Set-Cookie", Sessions.expiredCookie());
         }
         if (path.equals(BASE + "/api/session") && "GET".equals(request.method())) {
-            return Reply.json(200, Map.of("user", session.get().user(), "csrfToken", session.get().csrfToken()));
+            DashboardAccess access = logins.access(session.get().user());
+            return Reply.json(200, Map.of("user", session.get().user(), "csrfToken", session.get().csrfToken(),
+                    "role", access.role().column(), "classes", access.classes()));
         }
-        return apiCall(request.method(), path.substring(BASE.length()), request.query(), session.get().user());
+        String user = session.get().user();
+        String apiPath = path.substring(BASE.length());
+        DashboardAccess access = logins.access(user);
+        Reply lessonReply = lessonCall(request, apiPath, user, access);
+        return lessonReply != null ? lessonReply : apiCall(request.method(), apiPath, request.query(), user, access);
+    }
+
+    /** The day view, a student's page and photo, manual marks and voids; null when the path is none of them. */
+    private Reply lessonCall(DashboardRequest request, String path, String user, DashboardAccess access) {
+        String[] parts = path.split("/");
+        boolean get = "GET".equals(request.method());
+        boolean post = "POST".equals(request.method());
+        if (get && path.equals("/api/day")) {
+            LocalDate day = date(request.query().get("date"), LocalDate.now(lessons.zone()));
+            return Reply.json(200, Map.of("date", day.toString(), "lessons", dayView.lessonsOn(day, access)));
+        }
+        if (get && path.equals("/api/lessons.csv")) {
+            LocalDate day = date(request.query().get("date"), LocalDate.now(lessons.zone()));
+            return new Reply(200, "text/csv; charset=utf-8", dayView.csv(day, access).getBytes(StandardCharsets.UTF_8),
+                    Map.of("Content-Disposition", "attachment; filename=\"lessons-" + day + ".csv\""));
+        }
+        if (get && parts.length == 5 && path.startsWith("/api/students/") && EnrolledPhotos.validId(parts[3])) {
+            if (parts[4].equals("history")) {
+                return Reply.json(200, histories.of(api.visibleStudent(parts[3], access), LocalDate.now(lessons.zone())));
+            }
+            if (parts[4].equals("photo.jpg")) {
+                if (!api.maySeeStudent(parts[3], access)) {
+                    throw new NotAllowed("Student " + parts[3] + " is not in a class you teach.");
+                }
+                return photos.thumbnail(parts[3]).map(jpeg -> new Reply(200, "image/jpeg", jpeg, Map.of()))
+                        .orElse(Reply.json(404, Map.of("error", "No enrolled photo of this student.")));
+            }
+        }
+        if (post && path.equals("/api/lessons/mark")) {
+            return mark(request.form(), user, access);
+        }
+        if (post && parts.length == 5 && path.startsWith("/api/records/") && parts[4].equals("void")) {
+            if (!access.isAdmin()) {
+                throw new NotAllowed("only an admin may void a record; ask one (dashboard-user NAME --role admin).");
+            }
+            int statuses = corrections.voidRecord(parts[3], request.form().get("reason"), user).size();
+            LOG.info("Attendance record {} voided by {} on the dashboard ({} lesson status(es) now void)", parts[3], user,
+                    statuses);
+            return Reply.json(200, Map.of("voided", parts[3], "lessonStatuses", statuses));
+        }
+        return null;
+    }
+
+    /** A teacher's mark: present (a record with matcher=manual) or excused, for a lesson of a class they teach. */
+    private Reply mark(Map<String, String> form, String user, DashboardAccess access) {
+        String className = form.getOrDefault("class", "");
+        if (!access.sees(className)) {
+            throw new NotAllowed("class '" + className + "' is not one you teach.");
+        }
+        LocalDate day = date(form.get("date"), null);
+        LessonOnDate lesson;
+        try {
+            lesson = day == null ? null : lessons.timetable().current().lesson(className, day,
+                    java.time.LocalTime.parse(form.getOrDefault("start", ""))).orElse(null);
+        } catch (java.time.format.DateTimeParseException e) {
+            lesson = null;
+        }
+        if (lesson == null) {
+            throw new IllegalArgumentException("No lesson of class '" + className + "' on " + form.get("date") + " at "
+                    + form.get("start") + " in the timetable: reload the day view and try again.");
+        }
+        String status = form.getOrDefault("status", "");
+        if (!status.equals("present") && !status.equals("excused")) {
+            throw new IllegalArgumentException("Mark a student 'present' or 'excused', not '" + status + "'.");
+        }
+        String recordId = corrections.mark(form.getOrDefault("student", ""), lesson, status.equals("excused"),
+                form.get("reason"), user);
+        LOG.info("Student {} marked {} for lesson {} by {} on the dashboard", form.get("student"), status, lesson, user);
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("status", status);
+        answer.put("recordId", recordId);
+        return Reply.json(200, answer);
     }
 
     private static Reply refused(DashboardRequest request, String why) {
@@ -128,45 +224,51 @@ public final class Dashboard {
                 + why + "). Reload the dashboard and try again."));
     }
 
-    private Reply apiCall(String method, String path, Map<String, String> query, String user) throws Exception {
+    private Reply apiCall(String method, String path, Map<String, String> query, String user, DashboardAccess access)
+            throws Exception {
         String[] parts = path.split("/");
         boolean get = "GET".equals(method);
         if (get && path.equals("/api/attendance")) {
-            return Reply.json(200, api.attendanceByClass(date(query.get("date"), LocalDate.now())));
+            return Reply.json(200, api.attendanceByClass(date(query.get("date"), LocalDate.now()), access));
         }
         if (get && path.equals("/api/reviews")) {
-            return Reply.json(200, api.openReviews());
+            return Reply.json(200, api.openReviews(access));
         }
         if (get && parts.length == 5 && path.startsWith("/api/reviews/") && parts[4].equals("face.jpg")) {
-            byte[] face = api.face(parts[3]);
+            byte[] face = api.face(parts[3], access);
             return face == null ? Reply.json(404, Map.of("error", "No face for this item.")) : new Reply(200, "image/jpeg", face, Map.of());
         }
         if ("POST".equals(method) && parts.length == 5 && path.startsWith("/api/reviews/")) {
             if (parts[4].equals("accept")) {
-                String recordId = api.accept(parts[3], user);
+                String recordId = api.accept(parts[3], user, access);
                 LOG.info("Review item {} accepted by {} on the dashboard: attendance record {}", parts[3], user, recordId);
                 return Reply.json(200, Map.of("attendanceId", recordId));
             }
             if (parts[4].equals("reject")) {
-                api.reject(parts[3], user);
+                api.reject(parts[3], user, access);
                 LOG.info("Review item {} rejected by {} on the dashboard", parts[3], user);
                 return Reply.json(200, Map.of("rejected", parts[3]));
             }
         }
         if (get && path.equals("/api/students")) {
-            return Reply.json(200, api.students());
+            return Reply.json(200, api.students(access));
         }
-        if (get && path.equals("/api/status")) {
-            return Reply.json(200, api.status());
-        }
-        if ("POST".equals(method) && path.equals("/api/sync/retry-dead")) {
-            return Reply.json(200, Map.of("message", api.retryDead()));
+        if (path.equals("/api/status") || path.equals("/api/sync/retry-dead")) {
+            if (!access.isAdmin()) {
+                throw new NotAllowed("the device and sync page is for admins.");
+            }
+            if (get && path.equals("/api/status")) {
+                return Reply.json(200, api.status());
+            }
+            if ("POST".equals(method) && path.equals("/api/sync/retry-dead")) {
+                return Reply.json(200, Map.of("message", api.retryDead()));
+            }
         }
         if (get && path.equals("/api/export.csv")) {
             LocalDate today = LocalDate.now();
             LocalDate from = date(query.get("from"), today);
             LocalDate to = date(query.get("to"), from);
-            String csv = api.csv(from, to);
+            String csv = api.csv(from, to, access);
             return new Reply(200, "text/csv; charset=utf-8", csv.getBytes(StandardCharsets.UTF_8),
                     Map.of("Content-Disposition", "attachment; filename=\"attendance-" + from + "-to-" + to + ".csv\""));
         }

@@ -8,6 +8,7 @@ import io.presenca.store.AttendanceCsv;
 import io.presenca.store.AttendanceRow;
 import io.presenca.store.AttendanceStore;
 import io.presenca.store.Consent;
+import io.presenca.store.DashboardAccess;
 import io.presenca.store.ConsentStore;
 import io.presenca.store.Database;
 import io.presenca.store.EnrollmentPhoto;
@@ -39,14 +40,17 @@ import java.util.stream.Collectors;
 /** What the dashboard's pages show and do, as plain objects the HTTP layer turns into JSON. */
 final class DashboardApi {
 
-    record AttendanceEntry(String studentId, String name, String time, Double confidence, String matcher, String syncStatus) {
+    /** {@code syncStatus}: the central copy's state, or "kept on this gateway" while central sync is off (nothing is wrong). */
+    record AttendanceEntry(String recordId, String studentId, String name, String time, Double confidence, String matcher,
+                           String syncStatus, boolean voided) {
     }
 
     record ClassAttendance(String className, List<AttendanceEntry> present) {
     }
 
+    /** {@code question}: what the teacher is asked, in plain words ("Looks like Howard, but also like Amy: is it Howard?"). */
     record ReviewView(String id, String studentId, String studentName, String runnerUpId, String runnerUpName,
-                      String reason, double confidence, String capturedAt) {
+                      String reason, double confidence, String capturedAt, String question) {
     }
 
     record PhotoView(String file, String status, String reason) {
@@ -57,6 +61,7 @@ final class DashboardApi {
                        List<PhotoView> photos) {
     }
 
+    static final String KEPT_HERE = "kept on this gateway";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -70,6 +75,7 @@ final class DashboardApi {
     private final CentralSync sync;
     private final PipelineStats stats;
     private final ZoneId zone;
+    private final io.presenca.lessons.LessonStore lessons;
 
     DashboardApi(Settings settings, Database db, CentralSync sync, PipelineStats stats, ZoneId zone) {
         this.settings = settings;
@@ -82,49 +88,93 @@ final class DashboardApi {
         this.sync = sync;
         this.stats = stats;
         this.zone = zone;
+        this.lessons = new io.presenca.lessons.LessonStore(db);
     }
 
-    /** The day's records grouped by class (classes by name, students by time of arrival). */
-    List<ClassAttendance> attendanceByClass(LocalDate day) {
+    /** The day's records grouped by class (classes by name, students by time of arrival), in the classes the user sees. */
+    List<ClassAttendance> attendanceByClass(LocalDate day, DashboardAccess access) {
         Map<String, List<AttendanceEntry>> byClass = new TreeMap<>();
         for (AttendanceRow row : attendance.between(day, day, zone)) {
+            if (!access.sees(row.className())) {
+                continue;
+            }
             String className = row.className() == null || row.className().isBlank() ? "(no class)" : row.className();
-            byClass.computeIfAbsent(className, c -> new ArrayList<>()).add(new AttendanceEntry(row.studentId(), row.name(),
-                    TIME.format(row.capturedAt().atZone(zone)), row.confidence(), row.matcher(),
-                    row.syncStatus().column()));
+            byClass.computeIfAbsent(className, c -> new ArrayList<>()).add(new AttendanceEntry(row.recordId(),
+                    row.studentId(), row.name(), TIME.format(row.capturedAt().atZone(zone)), row.confidence(),
+                    row.matcher(), settings.centralSyncEnabled() ? row.syncStatus().column() : KEPT_HERE,
+                    lessons.isVoided(row.recordId())));
         }
         return byClass.entrySet().stream().map(e -> new ClassAttendance(e.getKey(), e.getValue())).toList();
     }
 
-    List<ReviewView> openReviews() {
-        Function<String, String> name = id -> id == null ? null : students.find(id).map(Student::name).orElse(null);
-        return reviews.open().stream().map(item -> new ReviewView(item.id(), item.studentId(), name.apply(item.studentId()),
-                item.runnerUpId(), name.apply(item.runnerUpId()), item.reason(), item.confidence(),
-                DATE_TIME.format(item.capturedAt().atZone(zone)))).toList();
+    /** Open review items whose candidate is in a class the user sees. */
+    List<ReviewView> openReviews(DashboardAccess access) {
+        Function<String, String> name = id -> id == null ? null : students.find(id).map(Student::name).orElse(id);
+        return reviews.open().stream().filter(item -> access.sees(classOf(item.studentId()))).map(item -> {
+            String candidate = name.apply(item.studentId());
+            String runnerUp = name.apply(item.runnerUpId());
+            return new ReviewView(item.id(), item.studentId(), candidate, item.runnerUpId(), runnerUp, item.reason(),
+                    item.confidence(), DATE_TIME.format(item.capturedAt().atZone(zone)),
+                    ReviewWording.question(item.reason(), candidate, runnerUp));
+        }).toList();
     }
 
-    byte[] face(String reviewId) {
-        return reviews.find(reviewId).map(ReviewItem::faceJpeg).orElse(null);
+    byte[] face(String reviewId, DashboardAccess access) {
+        return visibleReview(reviewId, access).faceJpeg();
     }
 
-    String accept(String reviewId, String user) {
+    String accept(String reviewId, String user, DashboardAccess access) {
+        visibleReview(reviewId, access);
         return reviews.accept(reviewId, user, Duration.ofMinutes(settings.minutesBeforeNextCapture));
     }
 
-    void reject(String reviewId, String user) {
+    void reject(String reviewId, String user, DashboardAccess access) {
+        visibleReview(reviewId, access);
         reviews.reject(reviewId, user);
+    }
+
+    /** A student the user may look at: one of their classes, or a candidate of a review item they are asked about. */
+    boolean maySeeStudent(String studentId, DashboardAccess access) {
+        return access.sees(classOf(studentId)) || openReviews(access).stream().anyMatch(item ->
+                studentId.equals(item.studentId()) || studentId.equals(item.runnerUpId()));
+    }
+
+    /** The student, if the user may see their class; {@link NotAllowed} otherwise. */
+    Student visibleStudent(String studentId, DashboardAccess access) {
+        Student student = students.find(studentId).orElseThrow(() -> new IllegalArgumentException(
+                "No student '" + studentId + "' on this gateway."));
+        if (!access.sees(student.className())) {
+            throw new NotAllowed("Student " + studentId + " is not in a class you teach.");
+        }
+        return student;
+    }
+
+    private ReviewItem visibleReview(String reviewId, DashboardAccess access) {
+        ReviewItem item = reviews.find(reviewId).orElseThrow(() -> new IllegalArgumentException(
+                "No review item '" + reviewId + "'."));
+        if (!access.sees(classOf(item.studentId()))) {
+            throw new NotAllowed("This review item is about a student not in a class you teach.");
+        }
+        return item;
+    }
+
+    private String classOf(String studentId) {
+        return studentId == null ? null : students.find(studentId).map(Student::className).orElse(null);
     }
 
     /**
      * Active students with their consent and each enrollment photo's outcome: "enrolled" once at least one
      * photo was accepted; a student skipped for consent says so rather than "no photos".
      */
-    List<StudentView> students() {
+    List<StudentView> students(DashboardAccess access) {
         Map<String, List<EnrollmentPhoto>> byStudent = photos.all().stream()
                 .collect(Collectors.groupingBy(EnrollmentPhoto::studentId));
         LocalDate today = LocalDate.now(zone);
         List<StudentView> views = new ArrayList<>();
         for (Student student : students.findActive()) {
+            if (!access.sees(student.className())) {
+                continue;
+            }
             List<EnrollmentPhoto> own = byStudent.getOrDefault(student.id(), List.of());
             boolean enrolled = own.stream().anyMatch(p -> p.status() == EnrollmentPhoto.Status.ACCEPTED);
             Consent consent = consents.find(student.id()).orElse(null);
@@ -189,10 +239,10 @@ final class DashboardApi {
                 + " pending, " + queue.countByStatus().get(SyncStatus.DEAD) + " dead.";
     }
 
-    String csv(LocalDate from, LocalDate to) {
+    String csv(LocalDate from, LocalDate to, DashboardAccess access) {
         StringWriter out = new StringWriter();
         try {
-            AttendanceCsv.write(out, attendance.between(from, to, zone));
+            AttendanceCsv.write(out, attendance.between(from, to, zone).stream().filter(r -> access.sees(r.className())).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

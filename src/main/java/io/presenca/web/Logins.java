@@ -1,6 +1,7 @@
 package io.presenca.web;
 
 import io.presenca.config.ConfigurationException;
+import io.presenca.store.DashboardAccess;
 import io.presenca.store.DashboardUserStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -95,6 +96,14 @@ final class Logins {
             return Optional.empty();
         }
         return Optional.of((admin ? "DASHBOARD_ADMIN_PASSWORD" : "") + "|" + hash.orElse(""));
+    }
+
+    /**
+     * The user's role and classes, asked at every request so a changed role applies at once. The admin of
+     * DASHBOARD_ADMIN_PASSWORD is not in the users table: an admin.
+     */
+    DashboardAccess access(String user) {
+        return users.access(user).orElse(DashboardAccess.ADMIN);
     }
 
     private static void refused(String user, String address, String why) {
