@@ -5,6 +5,7 @@ import io.presenca.attendance.FailedFrames;
 import io.presenca.attendance.ReviewQueue;
 import io.presenca.camera.CameraUnavailableException;
 import io.presenca.camera.FrameSources;
+import io.presenca.config.ConfigurationException;
 import io.presenca.config.Settings;
 import io.presenca.config.UrlCredentials;
 import io.presenca.events.AbsenceSummaries;
@@ -222,8 +223,10 @@ final class GatewayRun implements Callable<Integer> {
     }
 
     /** Routes are edited in ./routes and reloaded on change; without that folder, the jar's copies run. */
-    private static void useRoutes(Main main, Path routes, boolean rekognition) {
-        if (Files.isDirectory(routes)) {
+    private static void useRoutes(Main main, Path routesDir, boolean rekognition) {
+        if (Files.isDirectory(routesDir)) {
+            // Camel lists the folder without following links: a linked folder would load no route at all
+            Path routes = realPath(routesDir);
             main.configure().setRoutesIncludePattern("file:" + routes + "/*.camel.yaml");
             if (!rekognition) {
                 main.configure().setRoutesExcludePattern("**/" + REKOGNITION_ROUTES);
@@ -235,9 +238,18 @@ final class GatewayRun implements Callable<Integer> {
             main.configure().setRoutesReloadRemoveAllRoutes(false);
         } else {
             LOG.info("No routes folder {}: running the routes bundled in the jar (copy routes/ there to edit them)",
-                    routes.toAbsolutePath());
+                    routesDir.toAbsolutePath());
             main.configure().setRoutesIncludePattern(
                     rekognition ? BUNDLED_ROUTES + ",classpath:routes/" + REKOGNITION_ROUTES : BUNDLED_ROUTES);
+        }
+    }
+
+    private static Path realPath(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new ConfigurationException("ROUTES_DIR " + folder + " cannot be read (" + e.getMessage()
+                    + "): check the folder and its permissions");
         }
     }
 }

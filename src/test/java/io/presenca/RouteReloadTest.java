@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The README's route-editing example, done to a running gateway: a notification step is added to
@@ -39,6 +41,22 @@ class RouteReloadTest {
 
     private static String indent(int spaces, String block) {
         return block.indent(spaces);
+    }
+
+    /** A routes folder reached through a symbolic link (as a school links its config) still runs every route. */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES) // without the capture route the run would never reach its end
+    void aRoutesFolderBehindASymbolicLinkIsLoaded() throws Exception {
+        GatewayFixture gateway = new GatewayFixture();
+        Path link = gateway.home.resolve("routes-link");
+        Files.createSymbolicLink(link, Path.of("routes").toAbsolutePath());
+        gateway.settings.put("ROUTES_DIR", link.toString());
+        String student = GatewayFixture.lfwIdentities(5, 1000).get(0);
+        gateway.enrollAndShowNextThree(student);
+
+        assertEquals(0, gateway.runToEnd());
+
+        assertEquals(Map.of(student, 1L), gateway.recordsPerStudent(), "the capture route ran from the linked folder");
     }
 
     @Test
