@@ -7,11 +7,8 @@ package io.presenca.web;
  */
 final class DashboardLoginRoutes extends DashboardRouteBuilder {
 
-    private final Dashboard dashboard;
-
     DashboardLoginRoutes(Dashboard dashboard, DashboardGuard guard) {
-        super(guard::fromOwnPage);
-        this.dashboard = dashboard;
+        super(dashboard, guard::fromOwnPage);
     }
 
     @Override

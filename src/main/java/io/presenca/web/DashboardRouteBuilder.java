@@ -26,10 +26,13 @@ abstract class DashboardRouteBuilder extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardRouteBuilder.class);
 
+    /** Whose methods answer the endpoints. */
+    final Dashboard dashboard;
     private final Processor guard;
     private RestDefinition rest;
 
-    DashboardRouteBuilder(Processor guard) {
+    DashboardRouteBuilder(Dashboard dashboard, Processor guard) {
+        this.dashboard = dashboard;
         this.guard = guard;
     }
 

@@ -8,11 +8,8 @@ package io.presenca.web;
  */
 final class DashboardRoutes extends DashboardRouteBuilder {
 
-    private final Dashboard dashboard;
-
     DashboardRoutes(Dashboard dashboard, DashboardGuard guard) {
-        super(guard::signedIn);
-        this.dashboard = dashboard;
+        super(dashboard, guard::signedIn);
     }
 
     @Override
