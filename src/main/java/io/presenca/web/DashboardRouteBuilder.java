@@ -29,7 +29,7 @@ abstract class DashboardRouteBuilder extends RouteBuilder {
     /** Whose methods answer the endpoints. */
     final Dashboard dashboard;
     private final Processor guard;
-    private RestDefinition rest;
+    private RestDefinition endpointsUnderBase;
 
     DashboardRouteBuilder(Dashboard dashboard, Processor guard) {
         this.dashboard = dashboard;
@@ -45,6 +45,7 @@ abstract class DashboardRouteBuilder extends RouteBuilder {
         // objects nobody validated; no CORS (it would also answer OPTIONS and widen every path to a prefix).
         restConfiguration().component("platform-http").bindingMode(RestBindingMode.off).enableCORS(false)
                 .endpointProperty("headerFilterStrategy", "#class:" + DashboardHeaderFilter.class.getName());
+        // every REST route of this set passes the guard first; a refused request has its answer and goes no further
         interceptFrom("rest:*").process(guard).filter(exchangeProperty(DashboardGuard.REFUSED)).stop();
         onException(NotAllowed.class).handled(true).process(exchange -> {
             DashboardRequest request = exchange.getProperty(DashboardGuard.REQUEST, DashboardRequest.class);
@@ -62,17 +63,17 @@ abstract class DashboardRouteBuilder extends RouteBuilder {
             LOG.error("Dashboard request {} {} failed: {}", request.method(), request.path(), e.toString(), e);
             Reply.error(500, "The gateway could not do this: " + e.getMessage()).writeTo(exchange.getMessage());
         });
-        rest = rest(Dashboard.BASE);
+        endpointsUnderBase = rest(Dashboard.BASE);
         endpoints();
     }
 
     /** {@code path} below /dashboard ("" for /dashboard itself), {@code {name}} for a path parameter. */
     void get(String path, Endpoint endpoint) {
-        answer("get", rest.get(path), path, endpoint);
+        answer("get", endpointsUnderBase.get(path), path, endpoint);
     }
 
     void post(String path, Endpoint endpoint) {
-        answer("post", rest.post(path), path, endpoint);
+        answer("post", endpointsUnderBase.post(path), path, endpoint);
     }
 
     private void answer(String verb, RestDefinition declared, String path, Endpoint endpoint) {
@@ -83,7 +84,8 @@ abstract class DashboardRouteBuilder extends RouteBuilder {
 
     /** "dashboard-get-api-students-id-history": the route's name in logs, JMX and the route list. */
     private static String routeId(String verb, String path) {
-        String words = path.replace("*", "any-other-path").replaceAll("[{}]", "").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String words = path.replace("*", "any-other-path").replaceAll("[{}]", "").replaceAll("[^A-Za-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
         return "dashboard-" + verb + (words.isEmpty() ? "" : "-" + words.toLowerCase(Locale.ROOT));
     }
 }
