@@ -1,5 +1,6 @@
 package io.presenca.web;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import java.net.URLDecoder;
@@ -13,8 +14,9 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
 /**
  * One dashboard request as it came over the wire. Camel copies query parameters and request headers
  * into the same message headers, so {@code ?Cookie=...} would pass for a cookie and
- * {@code ?password=...} for a form field: everything here is read from the Vert.x request itself,
- * and form fields from the POST body only.
+ * {@code ?password=...} for a form field: everything here is read from the Vert.x request itself
+ * ({@link DashboardHeaderFilter} keeps all of it out of the Camel headers), and form fields from the
+ * POST body only.
  *
  * @param csrfToken the {@value #CSRF_HEADER} header the dashboard's page sends with every POST
  * @param address   the client's IP as the connection shows it
@@ -32,8 +34,8 @@ record DashboardRequest(String method, String path, Map<String, String> query, M
         HttpServerRequest request = http.getRequest();
         String method = request.method().name();
         return new DashboardRequest(method, request.path(), form(request.query()),
-                "POST".equals(method) ? body(in) : Map.of(), request.getHeader("Cookie"), request.getHeader("Origin"),
-                request.getHeader("Referer"), host(request.authority()), request.getHeader(CSRF_HEADER),
+                "POST".equals(method) ? fields(request.formAttributes()) : Map.of(), request.getHeader("Cookie"),
+                request.getHeader("Origin"), request.getHeader("Referer"), host(request.authority()), request.getHeader(CSRF_HEADER),
                 request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
     }
 
@@ -52,15 +54,11 @@ record DashboardRequest(String method, String path, Map<String, String> query, M
         return !"GET".equals(method) && !"HEAD".equals(method);
     }
 
-    /** The posted form: Vert.x hands an urlencoded body over as a map of its fields, other bodies come as text. */
-    private static Map<String, String> body(Message in) {
-        Object body = in.getBody();
-        if (body instanceof Map<?, ?> map) {
-            Map<String, String> fields = new HashMap<>();
-            map.forEach((k, v) -> fields.put(String.valueOf(k), String.valueOf(v)));
-            return fields;
-        }
-        return body == null ? Map.of() : form(in.getBody(String.class));
+    /** The posted form's fields, as Vert.x parsed them off the body (never the query string); none for another body type. */
+    private static Map<String, String> fields(MultiMap attributes) {
+        Map<String, String> fields = new HashMap<>();
+        attributes.forEach(fields::put);
+        return fields;
     }
 
     /** application/x-www-form-urlencoded (a form body or a query string) to a map. */

@@ -1,33 +1,40 @@
 package io.presenca.web;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
-import org.apache.camel.http.base.HttpHeaderFilterStrategy;
+/**
+ * Every dashboard endpoint behind the login: each passes {@link DashboardGuard#signedIn} (a session,
+ * and for a POST the dashboard's own Origin and the session's CSRF token) before it runs. Roles are
+ * checked by the endpoint itself: a teacher sees only their classes, only an admin voids or sees the
+ * device page.
+ */
+final class DashboardRoutes extends DashboardRouteBuilder {
 
-/** The dashboard on the management HTTP server: every path under /dashboard, one handler that checks the session first. */
-final class DashboardRoutes extends RouteBuilder {
-
-    private final Dashboard dashboard;
-
-    DashboardRoutes(Dashboard dashboard) {
-        this.dashboard = dashboard;
+    DashboardRoutes(Dashboard dashboard, DashboardGuard guard) {
+        super(dashboard, guard::signedIn);
     }
 
     @Override
-    public void configure() {
-        PlatformHttpEndpoint endpoint = getContext().getEndpoint("platform-http:" + Dashboard.BASE + "?matchOnUriPrefix=true",
-                PlatformHttpEndpoint.class);
-        endpoint.setHeaderFilterStrategy(new DashboardHeaderFilter());
-        from(endpoint).routeId("dashboard").process(dashboard::handle);
-    }
-
-    /**
-     * Camel's HTTP filter drops Cache-Control from replies (it treats it as a hop header of the
-     * exchange): the dashboard's no-store must reach the browser, so this one lets it through.
-     */
-    static final class DashboardHeaderFilter extends HttpHeaderFilterStrategy {
-        DashboardHeaderFilter() {
-            getOutFilter().remove("cache-control");
-        }
+    void endpoints() {
+        get("", call -> dashboard.asset("index.html")); // Vert.x matches "/dashboard/" too
+        get("/assets/app.js", call -> dashboard.asset("app.js"));
+        post("/logout", dashboard::logOut);
+        get("/api/session", dashboard::session);
+        get("/api/day", dashboard::day);
+        get("/api/lessons.csv", dashboard::lessonsCsv);
+        post("/api/lessons/mark", dashboard::mark);
+        post("/api/records/{id}/void", dashboard::voidRecord);
+        get("/api/attendance", dashboard::attendance);
+        get("/api/export.csv", dashboard::export);
+        get("/api/reviews", dashboard::reviews);
+        get("/api/reviews/{id}/face.jpg", dashboard::reviewFace);
+        post("/api/reviews/{id}/accept", dashboard::accept);
+        post("/api/reviews/{id}/reject", dashboard::reject);
+        get("/api/students", dashboard::students);
+        get("/api/students/{id}/history", dashboard::studentHistory);
+        get("/api/students/{id}/photo.jpg", dashboard::studentPhoto);
+        get("/api/status", dashboard::status);
+        post("/api/sync/retry-dead", dashboard::retryDead);
+        // Last, as Vert.x tries paths in the order they were added: any other GET under /dashboard is
+        // refused like the others without a session (401 or the login) and answered 404 with one.
+        get("/*", dashboard::notFound);
     }
 }

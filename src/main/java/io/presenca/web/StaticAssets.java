@@ -25,15 +25,15 @@ final class StaticAssets {
         this.folder = folder;
     }
 
-    Dashboard.Reply get(String name) {
+    Reply get(String name) {
         if (!NAME.matcher(name).matches()) {
-            return Dashboard.Reply.json(404, Map.of("error", "No such file"));
+            return Reply.error(404, "No such file");
         }
         try (InputStream in = StaticAssets.class.getClassLoader().getResourceAsStream(folder + name)) {
             if (in == null) {
-                return Dashboard.Reply.json(404, Map.of("error", "No such file"));
+                return Reply.error(404, "No such file");
             }
-            return new Dashboard.Reply(200, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), in.readAllBytes(), Map.of());
+            return new Reply(200, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), in.readAllBytes(), Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
