@@ -1,6 +1,5 @@
 package io.presenca;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.presenca.attendance.AttendanceRecorder;
 import io.presenca.attendance.Consensus;
 import io.presenca.attendance.FailedFrames;
@@ -207,12 +206,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
                 Clock.systemUTC());
     }
 
-    // what an IT person watches: Camel finds the health checks and the meter registry by type
-
-    @BindToRegistry("metricsRegistry")
-    public PrometheusMeterRegistry metricsRegistry() {
-        return operations.metricsRegistry();
-    }
+    // what an IT person watches: Camel finds the health checks by type (Operations binds the meter registry)
 
     @BindToRegistry("cameraHealth")
     public HealthCheck cameraHealth() {

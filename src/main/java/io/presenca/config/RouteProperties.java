@@ -2,6 +2,7 @@ package io.presenca.config;
 
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.main.Main;
 
 /**
@@ -9,7 +10,7 @@ import org.apache.camel.main.Main;
  * (the environment variable's, e.g. {@code {{STUDENT_SYNC_INTERVAL}}m}), plus the few values that
  * several settings or the kind of run decide, each named for what it is. Camel gets them as override
  * properties, so the routes see exactly what {@link Settings} read and validated: a value a test
- * injects, or a default that application.properties does not spell out.
+ * injects, or a default that application.properties does not spell out, wins over the environment.
  */
 public final class RouteProperties {
 
@@ -45,12 +46,25 @@ public final class RouteProperties {
     /** Gives Camel the route properties, and has it mask the secret ones where it logs resolved placeholders. */
     public static void handTo(Main main, Settings settings, boolean timersOn) {
         of(settings, timersOn).forEach((name, value) -> main.addOverrideProperty((String) name, (String) value));
+        // Settings has read the environment and -D by its own rules (an empty variable is not set); Camel would
+        // look there first and disagree, so it looks there only for a name that is not a setting
+        main.addOverrideProperty("camel.component.properties.environment-variable-mode",
+                Integer.toString(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_FALLBACK));
+        main.addOverrideProperty("camel.component.properties.system-properties-mode",
+                Integer.toString(PropertiesComponent.SYSTEM_PROPERTIES_MODE_FALLBACK));
         // Camel compares each placeholder's name, lower case, with this list
         main.configure().setAdditionalSensitiveKeywords(String.join(",", settings.sensitiveNames()).toLowerCase());
     }
 
     /** The webhook's HTTP client and the office mail's SMTP login, as Camel component options. */
     private static void notificationComponents(Settings settings, Properties properties) {
+        // their routes send nothing while these are not set, but their endpoints must still be valid URIs
+        if (!settings.webhookEnabled()) {
+            properties.setProperty("WEBHOOK_URL", "http://webhook-not-set.invalid");
+        }
+        if (settings.smtpHost == null) {
+            properties.setProperty("SMTP_HOST", "smtp-not-set.invalid");
+        }
         // the HTTP client's own quiet retries (503 twice per attempt) would make WEBHOOK_RETRIES a lie
         properties.setProperty("camel.component.http.automatic-retries-disabled", "true");
         String timeout = Long.toString(Duration.ofSeconds(settings.webhookTimeoutSeconds).toMillis());

@@ -254,12 +254,13 @@ public final class Settings {
     }
 
     /**
-     * Every setting that has a value, by its name, as given (secrets included): what Camel's property
-     * placeholders ({@code {{ATTENDANCE_SYNC_INTERVAL}}}) resolve to.
+     * Every setting by its name, as given (secrets included), one not set as empty: what Camel's property
+     * placeholders ({@code {{ATTENDANCE_SYNC_INTERVAL}}}) resolve to. Empty rather than missing, so that
+     * Camel does not look for it again in the environment, where an empty variable means "not set" here.
      */
     public Properties asProperties() {
         Properties properties = new Properties();
-        properties.putAll(given);
+        effective.keySet().forEach(name -> properties.setProperty(name, given.getOrDefault(name, "")));
         return properties;
     }
 

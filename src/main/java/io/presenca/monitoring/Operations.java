@@ -44,11 +44,6 @@ public final class Operations {
         return stats;
     }
 
-    /** Camel's Prometheus support uses this registry, so the gateway's meters are scraped with Camel's. */
-    public PrometheusMeterRegistry metricsRegistry() {
-        return registry;
-    }
-
     public HealthCheck cameraHealth() {
         return new CameraHealthCheck(stats, settings.cameraSource);
     }
@@ -74,8 +69,8 @@ public final class Operations {
 
     /**
      * Turns on Camel's management server, health and metrics on MANAGEMENT_HOST:MANAGEMENT_PORT, times
-     * the beans, and registers the pipeline MBean while Camel runs. The health checks and the registry
-     * above are bound by the gateway's configuration.
+     * the beans, and registers the pipeline MBean while Camel runs. The health checks above are bound by
+     * the gateway's configuration.
      */
     public void enable(Main main) {
         String host = settings.managementHost;
@@ -91,6 +86,9 @@ public final class Operations {
         main.addOverrideProperty("camel.metrics.enabled", "true");
         main.addOverrideProperty("camel.metrics.enable-route-policy", "true");
         main.addOverrideProperty("camel.health.enabled", "true");
+        // Camel's Prometheus support uses this registry, so the gateway's meters are scraped with Camel's. Bound
+        // here, not by the gateway's configuration class: Camel sets its metrics up before it reads that class
+        main.bind("metricsRegistry", registry);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport m) {

@@ -101,8 +101,8 @@ public final class CentralSync {
     }
 
     /**
-     * Binds the beans by the names the routes use. {@code scheduled}: the timers run (the gateway);
-     * otherwise the routes run only when called ({@code sync --once}).
+     * Binds the beans by the names the routes use, and hands Camel the settings the routes read by name.
+     * {@code scheduled}: the timers run (the gateway); otherwise the routes run only when called ({@code sync --once}).
      */
     public void bindTo(Main main, boolean scheduled, GalleryLoader galleryLoader) {
         main.bind("syncGate", gate);
@@ -117,7 +117,7 @@ public final class CentralSync {
         main.bind("syncAlerts", alerts);
         // the resilience4j breaker itself, for a route's circuitBreaker EIP to refer to as #externalApiCircuit
         main.bind("externalApiCircuit", apiCircuit);
-        // the timers' periods and whether they run: the routes read the settings by name
+        // the timers' periods and whether they run; a gateway run has handed them already, the same
         RouteProperties.handTo(main, settings, scheduled);
     }
 

@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.timer.TimerEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.apache.camel.util.TimeUtils;
 import org.junit.jupiter.api.Test;
@@ -47,8 +46,8 @@ class RoutePropertiesTest {
 
     @Test
     void everyPlaceholderOfEveryBundledRouteResolvesUnderTheDefaultSettings() throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        camel.getPropertiesComponent().setOverrideProperties(RouteProperties.of(defaults(), true));
+        Main main = startWithoutRoutes(defaults());
+        CamelContext camel = main.getCamelContext();
         List<String> routeFiles = new ArrayList<>();
         int placeholders = 0;
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
@@ -73,6 +72,35 @@ class RoutePropertiesTest {
         assertEquals("300s", camel.resolvePropertyPlaceholders("{{attendanceSyncPeriod}}"), "ATTENDANCE_SYNC_INTERVAL = 5");
         assertEquals("60m", camel.resolvePropertyPlaceholders("{{STUDENT_SYNC_INTERVAL}}m"));
         assertEquals("false", camel.resolvePropertyPlaceholders("{{centralSyncScheduled}}"), "EXTERNAL_API_URL is not set");
+        main.stop();
+    }
+
+    @Test
+    void aSettingSetEmptyIsNotSetForTheRoutesEither() throws Exception {
+        // as a compose file passes WEBHOOK_URL= when the school left it out; Camel reads -D and the environment alike
+        System.setProperty("WEBHOOK_URL", "");
+        System.setProperty("WEBHOOK_API_KEY", "");
+        Main main = startWithoutRoutes(Settings.fromProcess());
+        try {
+            CamelContext camel = main.getCamelContext();
+            assertEquals("false", camel.resolvePropertyPlaceholders("{{webhookEnabled}}"));
+            assertEquals("http://webhook-not-set.invalid", camel.resolvePropertyPlaceholders("{{WEBHOOK_URL}}"),
+                    "an endpoint Camel can create, for a route that sends nothing");
+            assertEquals("", camel.resolvePropertyPlaceholders("{{WEBHOOK_API_KEY}}"));
+        } finally {
+            main.stop();
+            System.clearProperty("WEBHOOK_URL");
+            System.clearProperty("WEBHOOK_API_KEY");
+        }
+    }
+
+    /** Camel as the gateway sets it up, placeholders and all, with no route. */
+    private static Main startWithoutRoutes(Settings settings) throws Exception {
+        Main main = new Main();
+        RouteProperties.handTo(main, settings, true);
+        main.configure().setJmxEnabled(false);
+        main.start();
+        return main;
     }
 
     @Test
