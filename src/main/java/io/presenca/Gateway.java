@@ -56,8 +56,9 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The gateway's parts, built once from the settings; the costly ones (database, models) only when
- * first needed, so {@code export} never loads a model. Camel binds them by name for the routes.
+ * The gateway's parts, built from the settings; the costly ones (database, models) once and only when
+ * first needed, so {@code export} never loads a model. Commands use the parts directly; a gateway run
+ * binds them for the routes through {@link GatewayConfiguration}.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -182,7 +183,7 @@ public final class Gateway implements AutoCloseable {
         return new FaceMatcher(gallery, decisionRule, unknown);
     }
 
-    /** The capture route's {@code faceMatcher}: the local one, or Rekognition's around it, as MATCHER says. */
+    /** The capture route's {@code frameMatcher}: the local one, or Rekognition's around it, as MATCHER says. */
     public FrameMatcher frameMatcher() {
         FaceMatcher local = faceMatcher();
         return settings.matcher.usesRekognition() ? rekognition().matcher(local) : local;

@@ -1,29 +1,17 @@
 package io.presenca;
 
 import io.presenca.attendance.AttendanceRecorder;
-import io.presenca.attendance.FailedFrames;
-import io.presenca.attendance.ReviewQueue;
 import io.presenca.camera.CameraUnavailableException;
 import io.presenca.camera.FrameSources;
 import io.presenca.config.ConfigurationException;
 import io.presenca.config.Settings;
 import io.presenca.config.UrlCredentials;
-import io.presenca.events.AbsenceSummaries;
 import io.presenca.events.Notifications;
-import io.presenca.lessons.CentralLessons;
 import io.presenca.lessons.LessonAttendance;
 import io.presenca.lessons.Lessons;
 import io.presenca.matching.FrameMatcher;
-import io.presenca.monitoring.CaptureLogSummary;
-import io.presenca.monitoring.Operations;
-import io.presenca.monitoring.PipelineStats;
 import io.presenca.store.Database;
-import io.presenca.store.ReviewStore;
-import io.presenca.students.EnrollmentRefresh;
-import io.presenca.sync.CentralSync;
 import io.presenca.vision.FaceQuality;
-import io.presenca.vision.QualityGate;
-import io.presenca.web.Dashboard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,64 +81,26 @@ final class GatewayRun implements Callable<Integer> {
             // both models now: a missing or damaged one stops the start with its message, before Camel runs
             gateway.faceDetector();
             gateway.faceEmbedder();
-            EnrollmentRefresh enrollment = new EnrollmentRefresh(gateway.enrollment(), gateway.galleryLoader());
-            enrollment.enrollAtStart();
-
-            FrameMatcher matcher = gateway.frameMatcher();
-            QualityGate qualityGate = gateway.qualityGate();
-            AttendanceRecorder recorder = gateway.attendanceRecorder();
-            ReviewQueue reviewQueue = gateway.reviewQueue();
-            FailedFrames failedFrames = new FailedFrames();
+            GatewayConfiguration beans = new GatewayConfiguration(gateway, version);
+            beans.enrollmentRefresh().enrollAtStart();
+            startLessons(gateway.lessonAttendance());
 
             Main main = new Main();
             this.main = main;
             main.setDefaultPropertyPlaceholderLocation(
                     "file:application.properties;optional=true,classpath:application.properties;optional=true");
-            main.bind("faceFinder", gateway.faceFinder());
-            main.bind("qualityGate", qualityGate);
-            main.bind("faceTracker", gateway.faceTracker());
-            main.bind("faceEmbedder", gateway.faceEmbedder());
-            main.bind("faceMatcher", matcher);
-            main.bind("consensus", gateway.consensus());
-            main.bind("negativeCheck", gateway.negativeCheck());
-            main.bind("negativeFaces", gateway.negativeFaces());
-            main.bind("attendanceRecorder", recorder);
-            main.bind("reviewQueue", reviewQueue);
-            main.bind("failedFrames", failedFrames);
-            main.bind("enrollment", enrollment);
-            main.bind("evidenceRetention", gateway.evidenceRetention());
-            if (settings.matcher.usesRekognition()) {
-                main.bind("rekognitionCollection", gateway.rekognition().collectionSync());
-                main.bind("offlineRecords", gateway.fallbackRecheck());
-                main.addOverrideProperty("presenca.rekognition.sync-ms", Long.toString(settings.enrollmentRescanSeconds * 1000L));
-                main.addOverrideProperty("presenca.rekognition.recheck-ms", Long.toString(settings.rekognitionRetrySeconds * 1000L));
-                main.addOverrideProperty("presenca.rekognition.reverify", Boolean.toString(settings.rekognitionReverify));
-            }
-            CentralSync sync = gateway.centralSync(version);
-            sync.bindTo(main, true, gateway.galleryLoader());
-            bindLessons(main, gateway, sync);
-            PipelineStats stats = new PipelineStats(qualityGate, matcher, recorder, reviewQueue, failedFrames,
-                    new ReviewStore(gateway.database()), sync.queue());
-            CaptureLogSummary logSummary = new CaptureLogSummary(stats);
-            main.bind("captureLogSummary", logSummary);
-            main.addOverrideProperty("presenca.log-summary-ms", Long.toString(settings.logSummarySeconds * 1000L));
-            new Operations(settings, stats, gateway.database(), sync,
-                    settings.matcher.usesRekognition() ? gateway.rekognition().link() : null).bindTo(main);
-            new Dashboard(settings, gateway.database(), sync, stats, gateway.lessonAttendance(), gateway.lessonCorrections())
-                    .bindTo(main);
+            beans.addTo(main, exitAtEnd);
             logCentralSync();
-            // Camel logs every placeholder it resolves at start; "source" marks this one sensitive (a camera URL's password)
-            main.configure().setAdditionalSensitiveKeywords("source");
-            main.addOverrideProperty("presenca.camera.source", settings.cameraSource);
-            main.addOverrideProperty("presenca.exit-at-end", Boolean.toString(exitAtEnd));
-            main.addOverrideProperty("presenca.enrollment.rescan-ms", Long.toString(settings.enrollmentRescanSeconds * 1000L));
             useRoutes(main, settings.routesDir, settings.matcher.usesRekognition());
 
             int code = main.run(new String[0]);
-            logSummary.log(); // the last period too
+            beans.captureLogSummary().log(); // the last period too
+            AttendanceRecorder recorder = beans.attendanceRecorder();
+            FrameMatcher matcher = beans.frameMatcher();
             int waiting = recorder.writeWaiting();
-            summary = new Summary(recorder.recorded(), recorder.duplicatesSkipped(), reviewQueue.held(), matcher.unknownFaces(),
-                    qualityGate.rejectionCounts(), failedFrames.count(), matcher.localFallbacks(), waiting);
+            summary = new Summary(recorder.recorded(), recorder.duplicatesSkipped(), beans.reviewQueue().held(),
+                    matcher.unknownFaces(), beans.qualityGate().rejectionCounts(), beans.failedFrames().count(),
+                    matcher.localFallbacks(), waiting);
             LOG.info("presenca stopped: {} attendance recorded, {} repeat sightings within the duplicate window,"
                             + " {} held for review, {} unknown faces, quality rejections {}, {} failed frames",
                     summary.recorded(), summary.duplicatesSkipped(), summary.heldForReview(), summary.unknownFaces(),
@@ -172,16 +122,10 @@ final class GatewayRun implements Callable<Integer> {
         }
     }
 
-    /** The timetable, lesson statuses and their central copy, and the notification routes' beans. */
-    private void bindLessons(Main main, Gateway gateway, CentralSync sync) {
-        LessonAttendance lessons = gateway.lessonAttendance();
+    /** The timetable as it is now, and lessons followed from now on (earlier ones are caught up). */
+    private static void startLessons(LessonAttendance lessons) {
         lessons.timetable().reload();
         lessons.trackFrom(java.time.Instant.now());
-        // bound even with central sync off: its routes then do not start, but they name the bean
-        Lessons.bindTo(main, settings, lessons,
-                new CentralLessons(sync.central(), gateway.database(), settings.deviceId, java.time.Clock.systemUTC()));
-        new Notifications(settings, gateway.eventOutbox(), new AbsenceSummaries(gateway.database(), lessons,
-                settings.absenceSummaryTime, java.time.Clock.systemUTC())).bindTo(main);
     }
 
     /** Ends a run as Ctrl+C would (for tests of a gateway that runs until stopped). */

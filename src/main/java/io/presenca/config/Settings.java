@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -118,6 +121,8 @@ public final class Settings {
     public final java.time.LocalTime absenceSummaryTime;
 
     private final Map<String, String> effective;
+    private final Map<String, String> given;
+    private final Set<String> sensitiveNames;
 
     private Settings(SettingsReader read) {
         descriptors = DescriptorModel.forSetting(read.choice("DESCRIPTORS", "omz", "omz", "dlib"));
@@ -227,6 +232,11 @@ public final class Settings {
                     "the path of a readable CA certificate file (PEM)");
         }
         effective = Collections.unmodifiableMap(read.effective());
+        given = Collections.unmodifiableMap(read.given());
+        Set<String> sensitive = new TreeSet<>(read.sensitive());
+        // a camera URL may carry a token where a password would be: never shown by Camel, whatever it holds
+        sensitive.add("CAMERA_SOURCE");
+        sensitiveNames = Collections.unmodifiableSet(sensitive);
     }
 
     public static Settings load(Function<String, Optional<String>> sources) {
@@ -241,6 +251,22 @@ public final class Settings {
     public static Settings fromProcessWith(Map<String, String> overrides) {
         SettingSources process = SettingSources.ofProcess();
         return load(name -> Optional.ofNullable(overrides.get(name)).or(() -> process.apply(name)));
+    }
+
+    /**
+     * Every setting by its name, as given (secrets included), one not set as empty: what Camel's property
+     * placeholders ({@code {{ATTENDANCE_SYNC_INTERVAL}}}) resolve to. Empty rather than missing, so that
+     * Camel does not look for it again in the environment, where an empty variable means "not set" here.
+     */
+    public Properties asProperties() {
+        Properties properties = new Properties();
+        effective.keySet().forEach(name -> properties.setProperty(name, given.getOrDefault(name, "")));
+        return properties;
+    }
+
+    /** The names whose values must never be logged (secrets, a camera URL): Camel masks them in its start-up log. */
+    public Set<String> sensitiveNames() {
+        return sensitiveNames;
     }
 
     /** Name = value lines for the start-up log; secrets show as ****. */

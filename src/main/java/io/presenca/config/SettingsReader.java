@@ -4,15 +4,22 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
-/** Parses settings by name and remembers each effective value, masking secrets, for the start-up log. */
+/**
+ * Parses settings by name and remembers each effective value: as given, for Camel's placeholders, and
+ * with secrets masked, for the start-up log.
+ */
 final class SettingsReader {
 
     private final Function<String, Optional<String>> sources;
     private final Map<String, String> effective = new LinkedHashMap<>();
+    private final Map<String, String> given = new LinkedHashMap<>();
+    private final Set<String> sensitive = new LinkedHashSet<>();
 
     SettingsReader(Function<String, Optional<String>> sources) {
         this.sources = sources;
@@ -22,17 +29,42 @@ final class SettingsReader {
         return effective;
     }
 
+    /** Each setting that has a value, as given (trailing slash of a URL removed), secrets included. */
+    Map<String, String> given() {
+        return given;
+    }
+
+    /** The settings whose value must not be logged: secrets, and text that carried a password. */
+    Set<String> sensitive() {
+        return sensitive;
+    }
+
     String text(String name, String fallback) {
         String value = sources.apply(name).orElse(fallback);
         // a camera URL may carry a password: the start-up log shows it masked
-        effective.put(name, value == null ? "(not set)" : UrlCredentials.mask(value));
+        String shown = value == null ? "(not set)" : UrlCredentials.mask(value);
+        effective.put(name, shown);
+        keep(name, value);
+        if (value != null && !shown.equals(value)) {
+            sensitive.add(name);
+        }
         return value;
     }
 
     String secret(String name) {
         String value = sources.apply(name).orElse(null);
         effective.put(name, value == null ? "(not set)" : "****");
+        keep(name, value);
+        sensitive.add(name);
         return value;
+    }
+
+    private void keep(String name, String value) {
+        if (value == null) {
+            given.remove(name);
+        } else {
+            given.put(name, value);
+        }
     }
 
     /** One of {@code allowed}, compared without case. */
@@ -41,6 +73,7 @@ final class SettingsReader {
         for (String option : allowed) {
             if (option.equalsIgnoreCase(value)) {
                 effective.put(name, option);
+                keep(name, option);
                 return option;
             }
         }
@@ -71,7 +104,9 @@ final class SettingsReader {
             throw invalid(name, "(a URL with credentials)", "a URL without user:password; put the key in EXTERNAL_API_KEY");
         }
         effective.put(name, value);
-        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        String url = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        keep(name, url);
+        return url;
     }
 
     Path path(String name, String fallback) {
@@ -101,6 +136,7 @@ final class SettingsReader {
             throw invalid(name, raw.orElse(fallback + " (default)"), expected);
         }
         effective.put(name, value.toString());
+        keep(name, value.toString());
         return value;
     }
 
@@ -115,6 +151,7 @@ final class SettingsReader {
             }
         }
         effective.put(name, Boolean.toString(value));
+        keep(name, Boolean.toString(value));
         return value;
     }
 

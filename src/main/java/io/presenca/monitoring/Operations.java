@@ -7,6 +7,7 @@ import io.presenca.rekognition.RekognitionLink;
 import io.presenca.store.Database;
 import io.presenca.sync.CentralSync;
 import javax.management.JMException;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -43,7 +44,35 @@ public final class Operations {
         return stats;
     }
 
-    public void bindTo(Main main) {
+    public HealthCheck cameraHealth() {
+        return new CameraHealthCheck(stats, settings.cameraSource);
+    }
+
+    public HealthCheck sqliteHealth() {
+        return new SqliteHealthCheck(database, stats);
+    }
+
+    /** Null while central sync is off: nothing to check. */
+    public HealthCheck postgresqlHealth() {
+        return settings.centralSyncEnabled() ? new CentralDatabaseHealthCheck(sync.central()) : null;
+    }
+
+    /** Null while central sync is off: nothing to check. */
+    public HealthCheck externalApiHealth() {
+        return settings.centralSyncEnabled() ? new ExternalApiHealthCheck(sync) : null;
+    }
+
+    /** Null unless MATCHER uses Rekognition. */
+    public HealthCheck rekognitionHealth() {
+        return rekognition != null ? new RekognitionHealthCheck(rekognition) : null;
+    }
+
+    /**
+     * Turns on Camel's management server, health and metrics on MANAGEMENT_HOST:MANAGEMENT_PORT, times
+     * the beans, and registers the pipeline MBean while Camel runs. The health checks above are bound by
+     * the gateway's configuration.
+     */
+    public void enable(Main main) {
         String host = settings.managementHost;
         String port = Integer.toString(settings.managementPort);
         main.addOverrideProperty("camel.server.enabled", "true");
@@ -57,17 +86,9 @@ public final class Operations {
         main.addOverrideProperty("camel.metrics.enabled", "true");
         main.addOverrideProperty("camel.metrics.enable-route-policy", "true");
         main.addOverrideProperty("camel.health.enabled", "true");
-        // Camel's Prometheus support uses this registry, so the gateway's meters are scraped with Camel's
+        // Camel's Prometheus support uses this registry, so the gateway's meters are scraped with Camel's. Bound
+        // here, not by the gateway's configuration class: Camel sets its metrics up before it reads that class
         main.bind("metricsRegistry", registry);
-        main.bind("cameraHealth", new CameraHealthCheck(stats, settings.cameraSource));
-        main.bind("sqliteHealth", new SqliteHealthCheck(database, stats));
-        if (settings.centralSyncEnabled()) {
-            main.bind("postgresqlHealth", new CentralDatabaseHealthCheck(sync.central()));
-            main.bind("externalApiHealth", new ExternalApiHealthCheck(sync));
-        }
-        if (rekognition != null) {
-            main.bind("rekognitionHealth", new RekognitionHealthCheck(rekognition));
-        }
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport m) {

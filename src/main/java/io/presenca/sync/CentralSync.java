@@ -1,5 +1,6 @@
 package io.presenca.sync;
 
+import io.presenca.config.RouteProperties;
 import io.presenca.config.Settings;
 import io.presenca.matching.GalleryLoader;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -100,8 +101,8 @@ public final class CentralSync {
     }
 
     /**
-     * Binds the beans by the names the routes use. {@code scheduled}: the timers run (the gateway);
-     * otherwise the routes run only when called ({@code sync --once}).
+     * Binds the beans by the names the routes use, and hands Camel the settings the routes read by name.
+     * {@code scheduled}: the timers run (the gateway); otherwise the routes run only when called ({@code sync --once}).
      */
     public void bindTo(Main main, boolean scheduled, GalleryLoader galleryLoader) {
         main.bind("syncGate", gate);
@@ -116,14 +117,8 @@ public final class CentralSync {
         main.bind("syncAlerts", alerts);
         // the resilience4j breaker itself, for a route's circuitBreaker EIP to refer to as #externalApiCircuit
         main.bind("externalApiCircuit", apiCircuit);
-        long attendanceMs = settings.attendanceSyncPeriod().toMillis();
-        boolean syncScheduled = scheduled && settings.centralSyncEnabled();
-        main.addOverrideProperty("presenca.sync.scheduled", Boolean.toString(syncScheduled));
-        main.addOverrideProperty("presenca.sync.attendance-ms", Long.toString(attendanceMs));
-        main.addOverrideProperty("presenca.sync.students-ms", Long.toString(settings.studentSyncInterval * 60_000L));
-        // the backlog of a gateway that was off goes out soon after start, not one interval later
-        main.addOverrideProperty("presenca.sync.first-delay-ms", Long.toString(Math.min(attendanceMs, 5_000)));
-        main.addOverrideProperty("presenca.cleanup.scheduled", Boolean.toString(scheduled));
+        // the timers' periods and whether they run; a gateway run has handed them already, the same
+        RouteProperties.handTo(main, settings, scheduled);
     }
 
     public SyncQueue queue() {

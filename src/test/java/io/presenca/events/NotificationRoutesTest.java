@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import io.presenca.config.RouteProperties;
 import io.presenca.config.Settings;
 import io.presenca.lessons.LessonDay;
 import io.presenca.store.Sql;
@@ -141,7 +142,9 @@ class NotificationRoutesTest {
     private void startRoutes(AbsenceSummaries summaries) throws Exception {
         Settings loaded = Settings.load(name -> Optional.ofNullable(settings.get(name)));
         main = new Main();
-        new Notifications(loaded, outbox, summaries).bindTo(main);
+        RouteProperties.handTo(main, loaded, true);
+        main.bind("eventDispatcher", new EventDispatcher(outbox));
+        main.bind("absenceSummaries", summaries);
         main.configure().setRoutesIncludePattern("file:routes/" + Notifications.ROUTE_FILE);
         main.configure().setJmxEnabled(false);
         main.start();
