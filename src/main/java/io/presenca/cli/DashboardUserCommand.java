@@ -34,7 +34,7 @@ final class DashboardUserCommand implements Callable<Integer> {
     private static final String USAGE = "dashboard-user: give one user name (letters, digits, '.', '_' or '-'), then"
             + " --remove to remove that user, or --role admin, or --role teacher --classes 5A,5B.";
 
-    /** The roles {@code --role} takes. */
+    /** The roles {@code --role} takes, named as they are typed. */
     enum Role { admin, teacher }
 
     private final Terminal terminal;

@@ -69,8 +69,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     @Command(name = "pairs", description = "Verification accuracy on an LFW-style pairs file, per descriptor and fused.")
-    int pairs(@Option(names = "--pairs", required = true, paramLabel = "FILE") Path pairsFile,
-              @Option(names = "--images", required = true, paramLabel = "DIR") Path images,
+    int pairs(@Option(names = "--pairs", required = true, paramLabel = "FILE", description = "An LFW-style pairs file.")
+              Path pairsFile,
+              @Option(names = "--images", required = true, paramLabel = "DIR",
+                      description = "The folder of the images the pairs file names.") Path images,
               @Option(names = "--descriptors", paramLabel = DESCRIPTORS, description = DESCRIPTORS_HELP)
               String descriptors,
               @Option(names = "--json", description = JSON_HELP) boolean json) throws IOException {
@@ -97,7 +99,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     @Command(name = "speed", description = "ms per face of each descriptor alone, at batch 1, 4 and 8.")
-    int speed(@Option(names = "--images", required = true, paramLabel = "DIR") Path images,
+    int speed(@Option(names = "--images", required = true, paramLabel = "DIR",
+                      description = "A folder of face photos (searched below too).") Path images,
               @Option(names = "--faces", paramLabel = "N", defaultValue = "64",
                       description = "Faces to time (8 to 10,000; default ${DEFAULT-VALUE}).") int faces,
               @Option(names = "--descriptors", paramLabel = DESCRIPTORS, description = DESCRIPTORS_HELP)
