@@ -14,7 +14,6 @@ import io.presenca.store.Database;
 import io.presenca.vision.FaceQuality;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Runs the gateway: checks settings, models and database before anything starts, enrolls the photos
  * in FACES_DIR, then hands over to Camel, whose YAML routes in routes/ drive capture and upkeep.
  */
-final class GatewayRun implements Callable<Integer> {
+public final class GatewayRun implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayRun.class);
 
@@ -36,7 +35,7 @@ final class GatewayRun implements Callable<Integer> {
     }
 
     /** Exit code when the run ends with attendance SQLite could not write (kept in SPILL_PATH for the next start). */
-    static final int ATTENDANCE_NOT_WRITTEN = 4;
+    public static final int ATTENDANCE_NOT_WRITTEN = 4;
 
     /** Named one by one: a classpath wildcard makes Camel scan the whole jar, natives included (5 s). */
     static final String BUNDLED_ROUTES = "classpath:routes/capture.camel.yaml,classpath:routes/enrollment.camel.yaml,"
@@ -52,23 +51,16 @@ final class GatewayRun implements Callable<Integer> {
     private Summary summary;
     private volatile Main main;
 
-    GatewayRun(Settings settings, List<String> options) {
-        this(settings, options, UnaryOperator.identity());
+    /** {@code exitAtEnd}: the command line's {@code --exit-at-end}; EXIT_AT_END=true asks the same. */
+    public GatewayRun(Settings settings, boolean exitAtEnd) {
+        this(settings, exitAtEnd, UnaryOperator.identity());
     }
 
     /** {@code databaseOpened}: see {@link Gateway#Gateway(Settings, UnaryOperator)}. */
-    GatewayRun(Settings settings, List<String> options, UnaryOperator<Database> databaseOpened) {
+    GatewayRun(Settings settings, boolean exitAtEnd, UnaryOperator<Database> databaseOpened) {
         this.settings = settings;
         this.databaseOpened = databaseOpened;
-        boolean flag = false;
-        for (String option : options) {
-            if (option.equals("--exit-at-end")) {
-                flag = true;
-            } else {
-                throw new Presenca.UsageException("Unknown option '" + option + "'.");
-            }
-        }
-        this.exitAtEnd = flag || settings.exitAtEnd;
+        this.exitAtEnd = exitAtEnd || settings.exitAtEnd;
     }
 
     @Override
@@ -154,7 +146,7 @@ final class GatewayRun implements Callable<Integer> {
     private void checkCameraSource() {
         if (FrameSources.isLive(settings.cameraSource)) {
             if (exitAtEnd) {
-                throw new Presenca.UsageException("--exit-at-end / EXIT_AT_END needs a video file or an image folder as"
+                throw new ConfigurationException("--exit-at-end / EXIT_AT_END needs a video file or an image folder as"
                         + " CAMERA_SOURCE, not the live source '" + UrlCredentials.mask(settings.cameraSource) + "'.");
             }
             return;
@@ -162,7 +154,7 @@ final class GatewayRun implements Callable<Integer> {
         try {
             FrameSources.create(settings.cameraSource).close();
         } catch (CameraUnavailableException e) {
-            throw new Presenca.UsageException(e.getMessage());
+            throw new ConfigurationException(e.getMessage());
         }
     }
 

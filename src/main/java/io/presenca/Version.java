@@ -1,13 +1,13 @@
 package io.presenca;
 
 /** The application version, from the jar manifest ("dev" when run from classes). */
-final class Version {
+public final class Version {
 
     private Version() {
     }
 
-    static String current() {
-        String version = Presenca.class.getPackage().getImplementationVersion();
+    public static String current() {
+        String version = Version.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }
 }

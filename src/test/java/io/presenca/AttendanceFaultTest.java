@@ -114,7 +114,7 @@ class AttendanceFaultTest {
     static final class FullDiskGateway {
         public static void main(String[] args) throws Exception {
             SqliteFault disk = new SqliteFault().fill();
-            System.exit(new GatewayRun(io.presenca.config.Settings.fromProcess(), List.of(), disk::on).call());
+            System.exit(new GatewayRun(io.presenca.config.Settings.fromProcess(), false, disk::on).call());
         }
     }
 

@@ -248,16 +248,19 @@ class DashboardGatewayTest {
             assertEquals(1, new AttendanceStore(Database.open(gateway.fixture.sqlite)).countFor("look-alike"));
 
             // dashboard-user run while maria is logged in: a new password, then a removal, each end her session
-            DashboardUserCommand firstPassword = new DashboardUserCommand(gateway.fixture.settings(), List.of("maria"));
-            firstPassword.run(null, new java.io.BufferedReader(new java.io.StringReader("secretaria-5A\n")), System.out);
-            String maria = logIn(base, "maria", "secretaria-5A");
-            assertEquals(200, send(base, "GET", "/dashboard/api/status", maria, null).statusCode());
-            firstPassword.run(null, new java.io.BufferedReader(new java.io.StringReader("outra-senha-longa\n")), System.out);
-            assertEquals(401, send(base, "GET", "/dashboard/api/status", maria, null).statusCode(), "new password: logged out");
-            maria = logIn(base, "maria", "outra-senha-longa");
-            new DashboardUserCommand(gateway.fixture.settings(), List.of("maria", "--remove"))
-                    .run(null, new java.io.BufferedReader(new java.io.StringReader("")), System.out);
-            assertEquals(401, send(base, "GET", "/dashboard/api/status", maria, null).statusCode(), "removed: logged out");
+            java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+            try {
+                assertEquals(0, gateway.fixture.commandWithInput("secretaria-5A", said, "dashboard-user", "maria"), said.toString());
+                String maria = logIn(base, "maria", "secretaria-5A");
+                assertEquals(200, send(base, "GET", "/dashboard/api/status", maria, null).statusCode());
+                assertEquals(0, gateway.fixture.commandWithInput("outra-senha-longa", said, "dashboard-user", "maria"));
+                assertEquals(401, send(base, "GET", "/dashboard/api/status", maria, null).statusCode(), "new password: logged out");
+                maria = logIn(base, "maria", "outra-senha-longa");
+                assertEquals(0, gateway.fixture.command(said, "dashboard-user", "maria", "--remove"), said.toString());
+                assertEquals(401, send(base, "GET", "/dashboard/api/status", maria, null).statusCode(), "removed: logged out");
+            } finally {
+                gateway.fixture.clearCommandSettings();
+            }
             assertEquals(200, send(base, "GET", "/dashboard/api/status", cookie, null).statusCode(), "admin's session stays");
         }
     }
@@ -268,7 +271,7 @@ class DashboardGatewayTest {
         fixture.settings.put("DASHBOARD_ADMIN_PASSWORD", "admin123");
         fixture.settings.put("MANAGEMENT_HOST", "192.0.2.10"); // TEST-NET: refused before anything binds
         io.presenca.config.ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.presenca.config.ConfigurationException.class, () -> new GatewayRun(fixture.settings(), List.of()).call());
+                io.presenca.config.ConfigurationException.class, () -> new GatewayRun(fixture.settings(), false).call());
         assertTrue(e.getMessage().contains("DASHBOARD_ADMIN_PASSWORD has 8 characters; it needs at least 10"), e.getMessage());
     }
 

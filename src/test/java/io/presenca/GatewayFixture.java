@@ -1,5 +1,7 @@
 package io.presenca;
 
+import io.presenca.cli.Presenca;
+import io.presenca.cli.Terminal;
 import io.presenca.config.Settings;
 import io.presenca.store.AttendanceRow;
 import io.presenca.store.AttendanceStore;
@@ -27,13 +29,13 @@ public final class GatewayFixture {
     public static final Path DATASETS = Path.of("../shared/datasets");
     static final Path LFW = DATASETS.resolve("lfw-dev");
 
-    final Path home;
-    final Path faces;
-    final Path camera;
-    final Path sqlite;
-    final Map<String, String> settings = new HashMap<>();
+    public final Path home;
+    public final Path faces;
+    public final Path camera;
+    public final Path sqlite;
+    public final Map<String, String> settings = new HashMap<>();
 
-    GatewayFixture() {
+    public GatewayFixture() {
         home = Path.of("target", "gateway-test", UUID.randomUUID().toString()).toAbsolutePath();
         faces = home.resolve("faces");
         camera = home.resolve("camera");
@@ -64,14 +66,23 @@ public final class GatewayFixture {
      * Runs {@code java -jar presenca.jar args} with these settings (as -D properties, cleared by
      * {@link #clearCommandSettings}); what it prints, out and err, goes to {@code out}.
      */
-    int command(java.io.ByteArrayOutputStream out, String... args) {
+    public int command(java.io.ByteArrayOutputStream out, String... args) {
         out.reset();
         settings.forEach(System::setProperty);
         java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
         return Presenca.run(args, print, print);
     }
 
-    void clearCommandSettings() {
+    /** {@link #command} with {@code input} as one line on standard input (not a terminal), as a piped password. */
+    public int commandWithInput(String input, java.io.ByteArrayOutputStream out, String... args) {
+        out.reset();
+        settings.forEach(System::setProperty);
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        return Presenca.run(args, new Terminal(print, print, null,
+                new java.io.BufferedReader(new java.io.StringReader(input + "\n"))));
+    }
+
+    public void clearCommandSettings() {
         settings.keySet().forEach(System::clearProperty);
     }
 
@@ -79,20 +90,20 @@ public final class GatewayFixture {
         return Integer.parseInt(settings.get("MANAGEMENT_PORT"));
     }
 
-    Settings settings() {
+    public Settings settings() {
         return Settings.load(name -> Optional.ofNullable(settings.get(name)));
     }
 
     GatewayRun.Summary lastRun;
 
     /** Runs the gateway over the camera source until it ends, as {@code java -jar presenca.jar --exit-at-end}. */
-    int runToEnd() throws Exception {
+    public int runToEnd() throws Exception {
         return runToEnd(java.util.function.UnaryOperator.identity());
     }
 
     /** {@link #runToEnd()} with {@code opened} between the gateway and its SQLite file (to make it fail like a full disk). */
     int runToEnd(java.util.function.UnaryOperator<Database> opened) throws Exception {
-        GatewayRun run = new GatewayRun(settings(), List.of("--exit-at-end"), opened);
+        GatewayRun run = new GatewayRun(settings(), true, opened);
         int code = run.call();
         lastRun = run.summary();
         return code;
@@ -100,7 +111,7 @@ public final class GatewayFixture {
 
     /** Starts the gateway on its own thread, as {@code java -jar presenca.jar}; it runs until the handle is closed. */
     Running start() {
-        return new Running(new GatewayRun(settings(), List.of()));
+        return new Running(new GatewayRun(settings(), false));
     }
 
     /** A gateway running in the background; closing it stops it as Ctrl+C would, and checks it exited cleanly. */
@@ -130,19 +141,19 @@ public final class GatewayFixture {
     }
 
     /** Enrolls an LFW-dev identity with its first 2 photos and puts its next 3 before the camera. */
-    void enrollAndShowNextThree(String identity) {
+    public void enrollAndShowNextThree(String identity) {
         List<Path> photos = lfwPhotos(identity);
         enroll(identity, photos.get(0), photos.get(1));
         showToCamera(photos.subList(2, 5));
     }
 
     /** Photos of a student whose guardian consented (REQUIRE_CONSENT is on by default). */
-    void enroll(String studentId, Path... photos) {
+    public void enroll(String studentId, Path... photos) {
         copy(faces.resolve(studentId), photos);
         writeConsent(studentId);
     }
 
-    void writeConsent(String studentId) {
+    public void writeConsent(String studentId) {
         try {
             Files.writeString(faces.resolve(studentId).resolve("student.json"),
                     "{\"consent\": {\"given_by\": \"Guardian of " + studentId + "\", \"date\": \"2026-02-01\"}}");
@@ -152,7 +163,7 @@ public final class GatewayFixture {
     }
 
     /** Empties the camera folder, for a run that shows other photos. */
-    void clearCamera() {
+    public void clearCamera() {
         try (Stream<Path> shown = Files.list(camera)) {
             for (Path photo : shown.toList()) {
                 Files.delete(photo);
@@ -163,21 +174,21 @@ public final class GatewayFixture {
     }
 
     /** Puts photos in the camera folder under names that keep the given order. */
-    void showToCamera(List<Path> photos) {
+    public void showToCamera(List<Path> photos) {
         for (int i = 0; i < photos.size(); i++) {
             copyAs(photos.get(i), camera.resolve(String.format("%04d_%s", i, photos.get(i).getFileName())));
         }
     }
 
-    List<AttendanceRow> records() {
+    public List<AttendanceRow> records() {
         return new AttendanceStore(Database.open(sqlite)).between(null, null, java.time.ZoneId.systemDefault());
     }
 
-    List<ReviewItem> openReviews() {
+    public List<ReviewItem> openReviews() {
         return new ReviewStore(Database.open(sqlite)).open();
     }
 
-    Map<String, Long> recordsPerStudent() {
+    public Map<String, Long> recordsPerStudent() {
         return records().stream().collect(Collectors.groupingBy(AttendanceRow::studentId, Collectors.counting()));
     }
 

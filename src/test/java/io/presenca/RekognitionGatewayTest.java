@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import io.presenca.camera.LogCapture;
+import io.presenca.cli.Presenca;
 import io.presenca.rekognition.FakeRekognition;
 import io.presenca.rekognition.FakeRekognition.Reply;
 import io.presenca.rekognition.RekognitionLink;

@@ -11,6 +11,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import io.presenca.cli.Presenca;
 import io.presenca.config.OwnerOnlyLogFileAppender;
 import io.presenca.config.Settings;
 import io.presenca.rekognition.FakeRekognition;

@@ -3,7 +3,7 @@ package io.presenca.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.presenca.Presenca;
+import io.presenca.cli.Presenca;
 import io.presenca.store.SyncStatus;
 import io.presenca.sync.bench.LoopbackApi;
 import java.io.IOException;
@@ -85,7 +85,7 @@ class SyncCrashTest {
         assertEquals(ids.subList(0, 20), calls.get(1).recordIds(), "the interrupted batch was sent again");
     }
 
-    /** {@code java -cp <test classpath> io.presenca.Presenca sync --once} with the fixture's settings. */
+    /** {@code java -cp <test classpath> io.presenca.cli.Presenca sync --once} with the fixture's settings. */
     private static Process syncOnce(SyncFixture gateway, List<String> jvmOptions, String logName) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

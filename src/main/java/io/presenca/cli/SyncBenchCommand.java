@@ -1,5 +1,7 @@
-package io.presenca;
+package io.presenca.cli;
 
+import io.presenca.Gateway;
+import io.presenca.Version;
 import io.presenca.config.Settings;
 import io.presenca.store.Database;
 import io.presenca.store.Sql;
@@ -18,11 +20,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench sync [--records N] [--embedded]}: N pending records in a scratch SQLite file are sent
@@ -30,25 +37,38 @@ import org.apache.camel.main.Main;
  * the rate is printed. PostgreSQL is the one of the POSTGRES_* settings (a scratch database is
  * created there and dropped after) or, with {@code --embedded}, one started for the run.
  */
-final class SyncBenchCommand {
+@Command(name = "sync",
+        description = "Sync N generated records through the real attendance sync route into PostgreSQL (POSTGRES_*, a "
+        + "scratch database created and dropped there) against a loopback stand-in of the API; prints "
+        + "records/s.")
+final class SyncBenchCommand implements Callable<Integer> {
 
     private static final String API_KEY = "bench-key";
     private static final int STUDENTS = 200;
     /** Synced first and not timed, so the figure is the steady rate of a running gateway, not JIT warm-up. */
     private static final int WARM_UP = 2_000;
+    private static final int MOST_RECORDS = 1_000_000;
 
-    private final Settings settings;
-    private final int records;
-    private final boolean embedded;
+    private final PrintStream out;
 
-    SyncBenchCommand(Settings settings, List<String> options) {
-        this.settings = settings;
-        CommandOptions parsed = new CommandOptions("bench sync", options, Set.of("--records"), Set.of("--embedded"));
-        this.records = parsed.integer("--records", 10_000, 1, 1_000_000);
-        this.embedded = parsed.has("--embedded");
+    @Spec
+    private CommandSpec spec;
+    @Option(names = "--records", paramLabel = "N", defaultValue = "10000",
+            description = "Records to sync (1 to 1,000,000; default ${DEFAULT-VALUE}).")
+    private int records;
+    @Option(names = "--embedded", description = "Start an embedded PostgreSQL for the run instead of POSTGRES_*.")
+    private boolean embedded;
+
+    SyncBenchCommand(PrintStream out) {
+        this.out = out;
     }
 
-    int run(PrintStream out) throws Exception {
+    @Override
+    public Integer call() throws Exception {
+        if (records < 1 || records > MOST_RECORDS) {
+            throw new ParameterException(spec.commandLine(), "bench sync: --records must be a whole number from 1 to "
+                    + MOST_RECORDS + ", got '" + records + "'.");
+        }
         String scratchDb = "presenca_bench_" + UUID.randomUUID().toString().substring(0, 8);
         try (ScratchFolder home = new ScratchFolder("presenca-bench-sync");
              EmbeddedPostgres pg = embedded ? EmbeddedPostgres.builder().start() : null;

@@ -1,17 +1,22 @@
-package io.presenca;
+package io.presenca.cli;
 
+import io.presenca.Gateway;
 import io.presenca.config.Settings;
 import io.presenca.privacy.ErasureReport;
 import io.presenca.store.Consent;
 import io.presenca.store.ConsentStore;
-import io.presenca.students.StudentFolder;
 import io.presenca.store.StudentStore;
+import io.presenca.students.StudentFolder;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code consent <student_id> [--given-by NAME [--date YYYY-MM-DD] [--scope TEXT] | --revoke [--date ...]]}:
@@ -19,41 +24,53 @@ import java.util.Set;
  * once (templates, photos, crops, Rekognition faces); what cannot be reached now is retried by the
  * daily cleanup. A running gateway stops matching the student at its next enrollment rescan.
  */
-final class ConsentCommand {
+@Command(name = "consent",
+        description = "Show, record or withdraw a guardian's consent; withdrawing erases the student's face data at "
+        + "once. Refused, recording nothing: an id with neither a FACES_DIR folder nor a row from the "
+        + "school's database (nor a consent already recorded), a --date after today, a --scope that does "
+        + "not cover attendance.")
+final class ConsentCommand implements Callable<Integer> {
 
-    private final Settings settings;
-    private final String studentId;
-    private final CommandOptions options;
+    private final PrintStream out;
 
-    ConsentCommand(Settings settings, List<String> arguments) {
-        if (arguments.isEmpty() || arguments.get(0).startsWith("--")) {
-            throw new Presenca.UsageException("consent: give the student id first.");
-        }
-        this.settings = settings;
-        this.studentId = arguments.get(0);
-        String problem = StudentFolder.idProblem(studentId);
-        if (problem != null) {
-            throw new Presenca.UsageException("consent: '" + StudentFolder.printable(studentId)
-                    + "' is not a student id: " + problem);
-        }
-        this.options = new CommandOptions("consent", arguments.subList(1, arguments.size()),
-                Set.of("--given-by", "--date", "--scope"), Set.of("--revoke"));
-        if (options.has("--revoke") && options.value("--given-by") != null) {
-            throw new Presenca.UsageException("consent: --given-by and --revoke do not go together.");
-        }
+    @Spec
+    private CommandSpec spec;
+    @Parameters(paramLabel = "STUDENT_ID", description = "The student.")
+    private String studentId;
+    @Option(names = "--given-by", paramLabel = "NAME", description = "Record consent given by this guardian.")
+    private String givenBy;
+    @Option(names = "--scope", paramLabel = "TEXT", description = "What the consent covers; must name attendance.")
+    private String scope;
+    @Option(names = "--revoke", description = "Withdraw consent and erase the student's face data.")
+    private boolean revoke;
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = DayConverter.class,
+            description = "The day the guardian signed (default: today).")
+    private LocalDate signedOn;
+
+    ConsentCommand(PrintStream out) {
+        this.out = out;
     }
 
-    int run(PrintStream out) {
+    @Override
+    public Integer call() {
+        String problem = StudentFolder.idProblem(studentId);
+        if (problem != null) {
+            throw usage("consent: '" + StudentFolder.printable(studentId) + "' is not a student id: " + problem);
+        }
+        if (revoke && givenBy != null) {
+            throw usage("consent: --given-by and --revoke do not go together.");
+        }
+        Settings settings = Settings.fromProcess();
         try (Gateway gateway = new Gateway(settings)) {
             ConsentStore consents = new ConsentStore(gateway.database());
             Consent stored = consents.find(studentId).orElse(null);
-            if (stored == null && !known(gateway)) {
-                throw new Presenca.UsageException("consent: there is no student " + studentId + ": no folder "
+            if (stored == null && !known(gateway, settings)) {
+                throw usage("consent: there is no student " + studentId + ": no folder "
                         + settings.facesDir.resolve(studentId) + " and no such id from the school's database. Check the id"
                         + " (a typo would record consent for nobody), or add the student's folder first.");
             }
             LocalDate date = date();
-            if (options.has("--revoke")) {
+            if (revoke) {
                 Consent revoked = new Consent(studentId, stored == null ? null : stored.givenBy(),
                         stored == null ? null : stored.givenOn(), stored == null ? null : stored.scope(), date,
                         Consent.FROM_COMMAND);
@@ -64,14 +81,13 @@ final class ConsentCommand {
                 out.flush();
                 return erased.complete() ? 0 : 1;
             }
-            if (options.value("--given-by") != null) {
-                String scope = options.value("--scope");
+            if (givenBy != null) {
                 if (!Consent.coversAttendance(scope)) {
-                    throw new Presenca.UsageException("consent: the scope '" + scope + "' does not cover attendance, so it"
+                    throw usage("consent: the scope '" + scope + "' does not cover attendance, so it"
                             + " would not let the gateway recognise " + studentId + "; nothing recorded. Give a --scope that"
                             + " names attendance (e.g. --scope \"attendance at the school door\") or leave it out.");
                 }
-                Consent given = new Consent(studentId, options.value("--given-by"), date, scope, null,
+                Consent given = new Consent(studentId, givenBy, date, scope, null,
                         Consent.FROM_COMMAND);
                 if (!consents.record(given) && stored != null && stored.revokedOn() != null) {
                     out.println("Student " + studentId + ": consent was withdrawn on " + stored.revokedOn()
@@ -89,27 +105,24 @@ final class ConsentCommand {
     }
 
     /** A student the gateway has heard of: enrolled from a folder, or copied down from the central database. */
-    private boolean known(Gateway gateway) {
+    private boolean known(Gateway gateway, Settings settings) {
         return Files.isDirectory(settings.facesDir.resolve(studentId))
                 || new StudentStore(gateway.database()).find(studentId).isPresent();
     }
 
     /** The day given with --date (today without it); never a future day, which would be a consent nobody gave yet. */
     private LocalDate date() {
-        String text = options.value("--date");
-        if (text == null) {
+        if (signedOn == null) {
             return LocalDate.now();
         }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new Presenca.UsageException("consent: --date must be a day like 2026-02-01, got '" + text + "'.");
-        }
-        if (date.isAfter(LocalDate.now())) {
-            throw new Presenca.UsageException("consent: --date " + date + " is in the future (today is " + LocalDate.now()
+        if (signedOn.isAfter(LocalDate.now())) {
+            throw usage("consent: --date " + signedOn + " is in the future (today is " + LocalDate.now()
                     + "); give the day the guardian signed. Nothing changed.");
         }
-        return date;
+        return signedOn;
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -1,10 +1,11 @@
-package io.presenca;
+package io.presenca.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.presenca.GatewayFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,7 @@ class EvaluateCommandTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--descriptors must be omz, dlib, omz+dlib or all"),
                 err.toString());
         assertEquals(2, presenca("evaluate", "pairs", "--images", "."));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--pairs is required"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Missing required option: '--pairs=FILE'"), err.toString());
         assertEquals(2, presenca("evaluate"));
         assertEquals(2, presenca("evaluate", "identify", "--dataset", "no/such/folder"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("does not exist"), err.toString());

@@ -1,7 +1,8 @@
-package io.presenca;
+package io.presenca.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.presenca.Gateway;
 import io.presenca.bench.CaptureBench;
 import io.presenca.bench.GallerySearchBench;
 import io.presenca.bench.PeakMemory;
@@ -13,30 +14,49 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench --source FILE_OR_DIR}: the capture pipeline's speed on a video file or image folder,
  * per stage, and the gallery search's cost at 1,000 and 10,000 students. Records go to a throw-away
  * database, never the gateway's own.
  */
-final class BenchCommand {
+@Command(name = "bench",
+        description = "Capture speed per stage on a video file or image folder, faces described per second and "
+        + "descriptions saved by tracking, and the gallery search's cost at 1,000 and 10,000 students. "
+        + "'bench sync' measures the central sync instead.")
+final class BenchCommand implements Callable<Integer> {
 
     private static final int BENCH_GALLERY_STUDENTS = 1_000;
 
-    private final CommandOptions options;
+    private final PrintStream out;
 
-    BenchCommand(List<String> args) {
-        this.options = new CommandOptions("bench", args, Set.of("--source"), Set.of("--json"));
+    @Spec
+    private CommandSpec spec;
+    /** Not required by picocli: {@code bench sync} does without it. */
+    @Option(names = "--source", paramLabel = "FILE_OR_DIR", description = "A video file or an image folder (required).")
+    private String source;
+    @Option(names = "--json", description = "Also print the figures as one line of JSON.")
+    private boolean printJson;
+
+    BenchCommand(PrintStream out) {
+        this.out = out;
     }
 
-    int run(PrintStream out) throws IOException {
-        String source = options.required("--source");
+    @Override
+    public Integer call() throws IOException {
+        if (source == null) {
+            throw new ParameterException(spec.commandLine(), "bench: --source is required.");
+        }
         if (FrameSources.isLive(source)) {
-            throw new Presenca.UsageException("bench: --source must be a video file or an image folder, not a camera"
+            throw new ParameterException(spec.commandLine(), "bench: --source must be a video file or an image folder, not a camera"
                     + " or stream ('" + source + "'): the benchmark needs a source that ends.");
         }
         try (ScratchFolder scratch = new ScratchFolder("presenca-bench")) {
@@ -53,13 +73,13 @@ final class BenchCommand {
                 double ms1k = GallerySearchBench.msPerFace(1_000, 5_000, 2, settings.descriptors);
                 double ms10k = GallerySearchBench.msPerFace(10_000, 2_000, 3, settings.descriptors);
                 print(out, source, settings, result, startupMs, peakMb, ms1k, ms10k);
-                if (options.has("--json")) {
+                if (printJson) {
                     out.println(json(result, startupMs, peakMb, ms1k, ms10k));
                 }
                 return 0;
             }
         } catch (CameraUnavailableException e) {
-            throw new Presenca.UsageException("bench: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "bench: " + e.getMessage());
         }
     }
 

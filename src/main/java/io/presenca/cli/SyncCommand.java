@@ -1,5 +1,7 @@
-package io.presenca;
+package io.presenca.cli;
 
+import io.presenca.Gateway;
+import io.presenca.Version;
 import io.presenca.config.ConfigurationException;
 import io.presenca.config.Settings;
 import io.presenca.store.SyncQueue;
@@ -8,10 +10,15 @@ import io.presenca.store.SyncTotals;
 import io.presenca.sync.CentralSync;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sync --once}: runs the attendance sync route until nothing is pending (retry times are not
@@ -22,31 +29,40 @@ import org.apache.camel.main.Main;
  * records are left pending, with the reason printed; {@link #DEAD_LETTERS_LEFT} when all went well but
  * dead letters remain, so cron and monitors see records that need a person.
  */
-final class SyncCommand {
+@Command(name = "sync",
+        description = "Send pending attendance to the school's API and PostgreSQL now, then copy student changes down. "
+        + "Exit 0 when nothing is left pending, 1 when a sync failed or records are left pending, 3 when "
+        + "all went well but dead-lettered records remain.")
+final class SyncCommand implements Callable<Integer> {
 
     private static final int REJECTIONS_SHOWN = 20;
     /** The exit code when the run went well but dead-lettered records remain (README, commands). */
     static final int DEAD_LETTERS_LEFT = 3;
 
-    private final Settings settings;
-    private final boolean retryDead;
+    private final PrintStream out;
 
-    SyncCommand(Settings settings, List<String> options) {
-        this.settings = settings;
-        if (options.equals(List.of("--once"))) {
-            retryDead = false;
-        } else if (options.equals(List.of("--retry-dead"))) {
-            retryDead = true;
-        } else {
-            throw new Presenca.UsageException("sync: give --once or --retry-dead.");
+    @Spec
+    private CommandSpec spec;
+    @Option(names = "--once", description = "Send what is pending; dead records are left alone.")
+    private boolean once;
+    @Option(names = "--retry-dead", description = "The same, after putting dead records (failed too often) back in"
+            + " the queue with a fresh retry budget.")
+    private boolean retryDead;
+
+    SyncCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (once == retryDead) {
+            throw new ParameterException(spec.commandLine(), "sync: give --once or --retry-dead.");
         }
+        Settings settings = Settings.fromProcess();
         if (!settings.centralSyncEnabled()) {
             throw new ConfigurationException("sync: EXTERNAL_API_URL is not set. Set it (and EXTERNAL_API_KEY,"
                     + " POSTGRES_*) to the school's validation API and central database.");
         }
-    }
-
-    int run(PrintStream out) throws Exception {
         try (Gateway gateway = new Gateway(settings)) {
             CentralSync sync = gateway.centralSync(Version.current());
             SyncQueue queue = sync.queue();

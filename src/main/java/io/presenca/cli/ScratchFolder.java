@@ -1,4 +1,4 @@
-package io.presenca;
+package io.presenca.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

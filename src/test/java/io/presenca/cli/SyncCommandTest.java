@@ -1,4 +1,4 @@
-package io.presenca;
+package io.presenca.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

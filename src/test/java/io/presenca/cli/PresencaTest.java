@@ -1,16 +1,19 @@
-package io.presenca;
+package io.presenca.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.presenca.GatewayFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The command line as a school uses it: settings come from the process (here as system properties,
@@ -126,6 +129,68 @@ class PresencaTest {
     @Test
     void unknownCommandsPrintUsage() {
         assertEquals(2, presenca("frobnicate"));
-        assertTrue(err().contains("Unknown command 'frobnicate'") && err().contains("Usage:"), err());
+        assertTrue(err().contains("Unmatched argument at index 0: 'frobnicate'") && err().contains("Usage: presenca "), err());
+    }
+
+    @Test
+    void everyCommandAndSubcommandHasHelpThatExitsZero() {
+        List<String> commands = commandPaths(Presenca.commandLine(terminal()), "");
+        assertTrue(commands.containsAll(List.of("enroll", "export", "evaluate", "evaluate pairs", "evaluate identify",
+                "evaluate speed", "bench", "bench sync", "reindex", "sync", "dashboard-user", "consent", "erase",
+                "verify-erased", "mark", "void", "help")), commands.toString());
+        for (String command : commands) {
+            out.reset();
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.add("--help");
+            assertEquals(0, presenca(args.toArray(String[]::new)), command + ": " + err());
+            assertTrue(out().contains("Usage: presenca " + command + " "), command + ": " + out());
+        }
+
+        out.reset();
+        assertEquals(0, presenca("--help"));
+        assertTrue(out().startsWith("Usage: presenca ") && out().contains("--exit-at-end"), out());
+        for (String command : commands.stream().filter(c -> !c.contains(" ")).toList()) {
+            assertTrue(out().contains("\n  " + command + " "), "the top help lists " + command + ": " + out());
+        }
+        out.reset();
+        assertEquals(0, presenca("help", "mark"));
+        assertTrue(out().startsWith("Usage: presenca mark ") && out().contains("--lesson"), out());
+        assertTrue(err().isEmpty(), err());
+    }
+
+    @Test
+    void anUnknownOptionExitsTwoNamingItWithTheCommandsUsage() throws Exception {
+        assertEquals(2, presenca("export", "--form", "2026-03-01"));
+        assertTrue(err().contains("Unknown options: '--form'"), err());
+        assertTrue(err().contains("Usage: presenca export "), "the usage of the command that was given: " + err());
+        assertTrue(out().isEmpty(), "no CSV: " + out());
+
+        err.reset();
+        assertEquals(2, presenca("evaluate", "speed", "--images", ".", "--fast"));
+        assertTrue(err().contains("Unknown option: '--fast'") && err().contains("Usage: presenca evaluate speed "), err());
+
+        err.reset();
+        assertEquals(2, presenca("--exit-at-the-end"));
+        assertTrue(err().contains("Unknown option: '--exit-at-the-end'") && err().contains("Usage: presenca "), err());
+
+        err.reset();
+        assertEquals(2, presenca("export", "--from"));
+        assertTrue(err().contains("Missing required parameter for option '--from'"), err());
+        assertTrue(Files.notExists(Path.of(gateway.settings.get("SQLITE_PATH"))), "nothing was opened or created");
+    }
+
+    private Terminal terminal() {
+        return new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), null, null);
+    }
+
+    /** "enroll", "evaluate", "evaluate pairs", ...: every command a school can type, nested ones too. */
+    private static List<String> commandPaths(CommandLine parent, String prefix) {
+        List<String> paths = new ArrayList<>();
+        parent.getSubcommands().forEach((name, command) -> {
+            paths.add(prefix + name);
+            paths.addAll(commandPaths(command, prefix + name + " "));
+        });
+        return paths;
     }
 }

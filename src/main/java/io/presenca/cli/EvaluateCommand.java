@@ -1,7 +1,8 @@
-package io.presenca;
+package io.presenca.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.presenca.Gateway;
 import io.presenca.config.Settings;
 import io.presenca.evaluation.DescriptorSpeed;
 import io.presenca.evaluation.FaceDescriptions;
@@ -24,57 +25,130 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code evaluate pairs|identify ...}: measures recognition on a school's own labelled photos with the
  * gateway's own code and settings, so the operating point can be checked rather than trusted.
  */
-final class EvaluateCommand {
+@Command(name = "evaluate",
+        description = "Measure recognition on labelled photos with the gateway's own models and settings.")
+final class EvaluateCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Settings settings;
-    private final String mode;
-    private final CommandOptions options;
+    private final PrintStream out;
 
-    EvaluateCommand(Settings settings, List<String> args) {
-        this.settings = settings;
-        this.mode = args.isEmpty() ? "" : args.get(0);
-        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
-        this.options = switch (mode) {
-            case "pairs" -> new CommandOptions("evaluate pairs", rest, Set.of("--pairs", "--images", "--descriptors"),
-                    Set.of("--json"));
-            case "identify" -> new CommandOptions("evaluate identify", rest,
-                    Set.of("--dataset", "--enroll", "--descriptors"),
-                    Set.of("--json", "--sweep"));
-            case "speed" -> new CommandOptions("evaluate speed", rest, Set.of("--images", "--faces", "--descriptors"),
-                    Set.of());
-            default -> throw new Presenca.UsageException("evaluate: say what to evaluate: 'evaluate pairs --pairs FILE"
-                    + " --images DIR', 'evaluate identify --dataset DIR --enroll K' or 'evaluate speed --images DIR'.");
-        };
+    @Spec
+    private CommandSpec spec;
+    /** Set by the subcommand that runs: its settings and the options its reports read. */
+    private Settings settings;
+    private String descriptors;
+    private boolean json;
+    private boolean sweep;
+
+    EvaluateCommand(PrintStream out) {
+        this.out = out;
     }
 
-    int run(PrintStream out) throws IOException {
-        try {
-            return switch (mode) {
-                case "pairs" -> pairs(out);
-                case "speed" -> speed(out);
-                default -> identify(out);
-            };
-        } catch (IllegalArgumentException e) {
-            throw new Presenca.UsageException("evaluate " + mode + ": " + e.getMessage());
+    /** {@code evaluate} alone: it needs to be told what to evaluate. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "evaluate: say what to evaluate: 'evaluate pairs --pairs FILE"
+                + " --images DIR', 'evaluate identify --dataset DIR --enroll K' or 'evaluate speed --images DIR'.");
+    }
+
+    @Command(name = "pairs", description = "Verification accuracy on an LFW-style pairs file, per descriptor and fused.")
+    int pairs(@Option(names = "--pairs", required = true, paramLabel = "FILE", description = "An LFW-style pairs file.")
+              Path pairsFile,
+              @Option(names = "--images", required = true, paramLabel = "DIR",
+                      description = "The folder of the images the pairs file names.") Path images,
+              @Option(names = "--descriptors", paramLabel = DESCRIPTORS, description = DESCRIPTORS_HELP)
+              String descriptors,
+              @Option(names = "--json", description = JSON_HELP) boolean json) throws IOException {
+        start(descriptors, json, false);
+        return measured("pairs", () -> verification(existing("--pairs", pairsFile), existing("--images", images)));
+    }
+
+    @Command(name = "identify", description = "Open-set identification at the configured threshold, margin and"
+            + " review band, and the share accepted at zero errors.")
+    int identify(@Option(names = "--dataset", required = true, paramLabel = "DIR",
+                         description = "One folder of photos per person.") Path dataset,
+                 @Option(names = "--enroll", paramLabel = "K", defaultValue = "2",
+                         description = "Photos enrolled per person (default ${DEFAULT-VALUE}).") int enroll,
+                 @Option(names = "--descriptors", paramLabel = DESCRIPTORS, description = DESCRIPTORS_HELP)
+                 String descriptors,
+                 @Option(names = "--sweep", description = "Also other thresholds and margins.") boolean sweep,
+                 @Option(names = "--json", description = JSON_HELP) boolean json) throws IOException {
+        start(descriptors, json, sweep);
+        if (enroll < 1) {
+            throw new ParameterException(spec.commandLine().getSubcommands().get("identify"),
+                    "evaluate identify: --enroll must be a whole number of at least 1, got '" + enroll + "'.");
         }
+        return measured("identify", () -> identification(existing("--dataset", dataset), enroll));
+    }
+
+    @Command(name = "speed", description = "ms per face of each descriptor alone, at batch 1, 4 and 8.")
+    int speed(@Option(names = "--images", required = true, paramLabel = "DIR",
+                      description = "A folder of face photos (searched below too).") Path images,
+              @Option(names = "--faces", paramLabel = "N", defaultValue = "64",
+                      description = "Faces to time (8 to 10,000; default ${DEFAULT-VALUE}).") int faces,
+              @Option(names = "--descriptors", paramLabel = DESCRIPTORS, description = DESCRIPTORS_HELP)
+              String descriptors)
+            throws IOException {
+        start(descriptors, false, false);
+        if (faces < 8 || faces > 10_000) {
+            throw new ParameterException(spec.commandLine().getSubcommands().get("speed"),
+                    "evaluate speed: --faces must be a whole number from 8 to 10000, got '" + faces + "'.");
+        }
+        return measured("speed", () -> descriptorSpeed(existing("--images", images), faces));
+    }
+
+    private static final String DESCRIPTORS = "omz|dlib|omz+dlib|all";
+    private static final String DESCRIPTORS_HELP = "The descriptors to measure; each alone, fused, or all three (default: the DESCRIPTORS setting).";
+    private static final String JSON_HELP = "Also print the figures as JSON.";
+
+    private void start(String descriptors, boolean json, boolean sweep) {
+        this.settings = Settings.fromProcess();
+        this.descriptors = descriptors;
+        this.json = json;
+        this.sweep = sweep;
+    }
+
+    /** A measurement that may find the photos unusable: that is the caller's to fix (exit 2). */
+    private int measured(String mode, Measurement measurement) throws IOException {
+        try {
+            return measurement.run();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine().getSubcommands().get(mode), "evaluate " + mode + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private interface Measurement {
+        int run() throws IOException;
+    }
+
+    private Path existing(String option, Path path) {
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException(option + " " + path.toAbsolutePath() + " does not exist.");
+        }
+        return path;
     }
 
     /** What {@code --descriptors} asks for: each entry one descriptor alone, or two fused. */
     private List<List<DescriptorModel>> descriptorChoices() {
-        String value = options.value("--descriptors");
+        String value = descriptors;
         if (value == null) {
             return List.of(List.of(settings.descriptors));
         }
@@ -107,8 +181,8 @@ final class EvaluateCommand {
         return faces;
     }
 
-    private int pairs(PrintStream out) throws IOException {
-        List<PairsFile.Pair> pairs = PairsFile.read(options.existingPath("--pairs"), options.existingPath("--images"));
+    private int verification(Path pairsFile, Path images) throws IOException {
+        List<PairsFile.Pair> pairs = PairsFile.read(pairsFile, images);
         List<List<DescriptorModel>> choices = descriptorChoices();
         try (Gateway gateway = new Gateway(settings)) {
             Map<DescriptorModel, FaceDescriptions> faces = descriptions(choices, gateway::benchmarkPhotoReader);
@@ -147,7 +221,7 @@ final class EvaluateCommand {
                         + " their pairs count as 'different person'%n", faces.withoutDescriptor(),
                 faces.count(PhotoFace.Outcome.UNREADABLE), faces.count(PhotoFace.Outcome.NO_FACE),
                 faces.count(PhotoFace.Outcome.SEVERAL_FACES));
-        if (options.has("--json")) {
+        if (json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("descriptors", label);
             json.put("accuracy", result.accuracy());
@@ -169,9 +243,7 @@ final class EvaluateCommand {
         return a.accepted() && b.accepted() ? model.distance(a.descriptor(), b.descriptor()) : Double.POSITIVE_INFINITY;
     }
 
-    private int identify(PrintStream out) {
-        Path dataset = options.existingPath("--dataset");
-        int enroll = options.integer("--enroll", 2, 1);
+    private int identification(Path dataset, int enroll) {
         List<List<DescriptorModel>> choices = descriptorChoices();
         try (Gateway gateway = new Gateway(settings)) {
             Map<DescriptorModel, FaceDescriptions> faces = descriptions(choices, gateway::photoFaceReader);
@@ -213,7 +285,7 @@ final class EvaluateCommand {
         out.printf("  probes without a usable face (unknown): %d (quality gate %d, no face %d)%n",
                 r.probesWithoutDescriptor(), faces.count(PhotoFace.Outcome.POOR_QUALITY),
                 faces.count(PhotoFace.Outcome.NO_FACE));
-        if (options.has("--sweep")) {
+        if (sweep) {
             printSweep(out, model, evaluation);
         }
         printOperatingPoints(out, model.settingName(), evaluation.operatingPoints(), model, r);
@@ -233,7 +305,7 @@ final class EvaluateCommand {
                         : String.format(Locale.ROOT, ", below distance %.3f (%s), similarity %.2f %%",
                                 model.modelDistance(points.zeroErrorDistance()), model.settingName(),
                                 RecognitionThreshold.similarity(points.zeroErrorDistance())));
-        if (!options.has("--json")) {
+        if (!json) {
             return;
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -280,10 +352,9 @@ final class EvaluateCommand {
     }
 
     /** ms per face of each descriptor alone, one face at a time and in frame-sized batches. */
-    private int speed(PrintStream out) throws IOException {
-        int faces = options.integer("--faces", 64, 8, 10_000);
+    private int descriptorSpeed(Path folder, int faces) throws IOException {
         List<Path> images;
-        try (Stream<Path> files = Files.walk(options.existingPath("--images"))) {
+        try (Stream<Path> files = Files.walk(folder)) {
             images = files.filter(Files::isRegularFile).sorted().limit(faces).toList();
         }
         try (Gateway gateway = new Gateway(settings)) {

@@ -1,10 +1,13 @@
-package io.presenca;
+package io.presenca.cli;
 
+import io.presenca.Gateway;
 import io.presenca.config.Settings;
 import io.presenca.rekognition.CollectionSync;
 import io.presenca.rekognition.RekognitionFailure;
 import io.presenca.students.EnrollmentReport;
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 
 /**
  * {@code reindex}: rebuilds the Rekognition collection from the enrollment photos. Enrollment runs
@@ -13,16 +16,23 @@ import java.io.PrintStream;
  * accepted photo indexed, a line each. Works whatever MATCHER is, so a collection can be prepared
  * before switching to it.
  */
-final class ReindexCommand {
+@Command(name = "reindex",
+        description = "Rebuild the AWS Rekognition collection (REKOGNITION_COLLECTION_ID) from the enrollment photos: "
+        + "after a Rekognition face model upgrade, or to start over. Exit 1 when Rekognition does not "
+        + "answer.")
+final class ReindexCommand implements Callable<Integer> {
 
-    private final Settings settings;
+    private final PrintStream out;
+    private final PrintStream err;
 
-    ReindexCommand(Settings settings) {
-        this.settings = settings;
+    ReindexCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
-    int run(PrintStream out, PrintStream err) {
-        try (Gateway gateway = new Gateway(settings)) {
+    @Override
+    public Integer call() {
+        try (Gateway gateway = new Gateway(Settings.fromProcess())) {
             EnrollmentReport enrollment = gateway.enrollment().run();
             out.println(enrollment.summary());
             CollectionSync.Report report = gateway.rekognition().collectionSync().reindex(out);

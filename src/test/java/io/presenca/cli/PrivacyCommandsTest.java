@@ -1,9 +1,10 @@
-package io.presenca;
+package io.presenca.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.presenca.GatewayFixture;
 import io.presenca.store.ConsentStore;
 import io.presenca.store.Database;
 import io.presenca.store.RecheckStore;
