@@ -116,6 +116,8 @@ public final class CentralSync {
      * otherwise the routes run only when called ({@code sync --once}).
      */
     public void bindTo(Main main, boolean scheduled, GalleryLoader galleryLoader) {
+        // an edited sync route that could mark a record synced before PostgreSQL has it does not run
+        SyncRouteOrder.checkInstalled(settings.routesDir);
         main.bind("localDatabase", local.dataSource());
         main.bind("centralPostgres", central.pool());
         main.bind("centralDatabase", central);

@@ -31,6 +31,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.processor.DefaultExchangeFormatter;
@@ -62,6 +64,7 @@ public final class SyncFixture implements AutoCloseable {
     private Main main;
     private CentralSync sync;
     private boolean tracing;
+    private Path reloadedRoutes;
 
     public SyncFixture() throws IOException {
         this(API_KEY);
@@ -117,7 +120,17 @@ public final class SyncFixture implements AutoCloseable {
         sync = new CentralSync(settings(), db, "test");
         main = new Main();
         sync.bindTo(main, scheduled, new GalleryLoader(new TemplateStore(db), gallery));
-        main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
+        if (reloadedRoutes == null) {
+            main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
+        } else {
+            // as the gateway runs them from ROUTES_DIR: reloaded when a file there is saved
+            main.configure().setRoutesIncludePattern(CentralSync.ROUTE_FILES.stream()
+                    .map(f -> "file:" + reloadedRoutes.resolve(f)).collect(Collectors.joining(",")));
+            main.configure().setRoutesReloadEnabled(true);
+            main.configure().setRoutesReloadDirectory(reloadedRoutes.toString());
+            main.configure().setRoutesReloadPattern("*.camel.yaml");
+            main.configure().setRoutesReloadRemoveAllRoutes(false);
+        }
         main.configure().setJmxEnabled(false);
         main.configure().setTracing(tracing);
         main.start();
@@ -130,6 +143,17 @@ public final class SyncFixture implements AutoCloseable {
         return sync;
     }
 
+    /** The sync routes copied to {@code home/routes} (ROUTES_DIR), reloaded when saved; returns the folder. */
+    Path reloadableRoutes() throws IOException {
+        reloadedRoutes = home.resolve("routes");
+        Files.createDirectories(reloadedRoutes);
+        for (String file : CentralSync.ROUTE_FILES) {
+            Files.copy(Path.of("routes", file), reloadedRoutes.resolve(file));
+        }
+        settings.put("ROUTES_DIR", reloadedRoutes.toString());
+        return reloadedRoutes;
+    }
+
     /** Camel's tracing on, every message's headers and properties logged at every step (call before starting). */
     public void traceRoutes() {
         tracing = true;
@@ -137,8 +161,8 @@ public final class SyncFixture implements AutoCloseable {
 
     /** Waits until the timer has run {@code passes} more attendance sync passes, whatever they did. */
     void awaitPasses(int passes, Duration timeout) {
-        NotifyBuilder done = new NotifyBuilder(main.getCamelContext()).fromRoute("attendance-sync")
-                .whenDone(passes).create();
+        NotifyBuilder done = new NotifyBuilder(main.getCamelContext()).whenDone(passes)
+                .wereSentTo("direct:attendance-sync").create();
         if (!done.matches(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             fail("fewer than " + passes + " sync passes within " + timeout.toSeconds() + " s");
         }
@@ -148,6 +172,10 @@ public final class SyncFixture implements AutoCloseable {
     public void syncNow() {
         main.getCamelContext().createProducerTemplate()
                 .sendBodyAndHeader("direct:attendance-sync", null, "syncNow", true);
+    }
+
+    CamelContext camel() {
+        return main.getCamelContext();
     }
 
     void syncStudents() {

@@ -37,6 +37,8 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private static final byte[] INSERTED = "INSERT 0 ".getBytes(StandardCharsets.US_ASCII);
+
     private volatile ServerSocket listener;
     private volatile Hold hold;
     private volatile byte[] watchedStatement;
@@ -67,11 +69,9 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** No more holding; connections held so far are dropped. */
-    void release() throws IOException {
+    void release() {
         hold = null;
         released.countDown();
-        cut();
-        restore();
     }
 
     /** Drops every connection and refuses new ones. */
@@ -157,7 +157,9 @@ final class TcpProxy implements AutoCloseable {
             link.statementSent = true;
             return where == Hold.BEFORE_THE_SERVER_GETS_IT && holdUntilReleased();
         }
-        return !toServer && link.statementSent && where == Hold.BEFORE_THE_CLIENT_HEARS_BACK && holdUntilReleased();
+        // the statement's command tag, which PostgreSQL sends with its ReadyForQuery once it committed
+        return !toServer && link.statementSent && where == Hold.BEFORE_THE_CLIENT_HEARS_BACK
+                && contains(buffer, length, INSERTED) && holdUntilReleased();
     }
 
     /** Forwards nothing more until {@link #release()}; then the connection is dropped. */
