@@ -3,7 +3,6 @@ package io.presenca.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.presenca.store.SyncStatus;
-import io.presenca.sync.bench.LoopbackApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
