@@ -2,7 +2,6 @@ package io.presenca;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -16,11 +15,7 @@ import io.presenca.config.OwnerOnlyLogFileAppender;
 import io.presenca.config.Settings;
 import io.presenca.rekognition.FakeRekognition;
 import io.presenca.rekognition.FakeRekognition.Reply;
-import io.presenca.store.PendingRecord;
-import io.presenca.sync.ApiPause;
-import io.presenca.sync.ExternalApi;
-import io.presenca.sync.SyncBatch;
-import io.presenca.sync.SyncRun;
+import io.presenca.sync.SyncFixture;
 import io.presenca.sync.bench.LoopbackApi;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,12 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +51,9 @@ class SecretLeakTest {
     private static final String AWS_SECRET = "aws-" + UUID.randomUUID();
     private static final String PRESENCA_KEY = Base64.getEncoder().encodeToString(UUID.randomUUID().toString()
             .substring(0, 32).getBytes(StandardCharsets.US_ASCII));
+    /** What the sync's request to the school's API carries: the HTTP client's own headers and the route's. */
+    private static final Set<String> API_HEADERS = Set.of("accept", "accept-encoding", "connection", "content-length",
+            "content-type", "host", "idempotency-key", "user-agent", "x-api-key");
     private static final String WEBHOOK_KEY = "hook-" + UUID.randomUUID();
     private static final String SMTP_PASSWORD = "smtp-" + UUID.randomUUID();
     private static final List<String> SECRETS = List.of(PG_PASSWORD, API_KEY, AWS_KEY_ID, AWS_SECRET, PRESENCA_KEY,
@@ -195,27 +191,25 @@ class SecretLeakTest {
             assertEquals(1, Presenca.run(new String[] {"sync", "--once"}, print, print), "PostgreSQL is down");
             assertEquals(1, Presenca.run(new String[] {"reindex"}, print, print), "Rekognition refuses the keys");
             seen.append(out.toString(StandardCharsets.UTF_8));
+            // the system properties (which Camel's placeholders also read) were for the commands above
+            gateway.settings.keySet().forEach(System::clearProperty);
 
-            // the school's API refusing the key: the refusal as the sync sees it
-            ExternalApi refused = new ExternalApi(api.url(), API_KEY, "test-door", Duration.ofSeconds(2),
-                    ExternalApi.circuitBreaker(Duration.ofMinutes(1), Clock.systemUTC()), new ApiPause(), Clock.systemUTC());
-            SyncBatch batch = new SyncBatch(new SyncRun(true), List.of(new PendingRecord(UUID.randomUUID().toString(),
-                    "Aaron_Peirsol", "test-door", Instant.now(), 97.0, 0.3, "local", 0)));
-            RuntimeException e = assertThrows(RuntimeException.class, () -> refused.validate(batch));
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                seen.append(t).append('\n');
-            }
-
-            // the school's API echoing the key it received in its error body, failing or refusing the batch
-            for (int status : new int[] {500, 422}) {
-                try (LoopbackApi echoing = LoopbackApi.start(API_KEY,
-                        call -> LoopbackApi.Reply.of(status, "{\"error\":\"bad request with key " + call.apiKey() + "\"}"))) {
-                    ExternalApi echoed = new ExternalApi(echoing.url(), API_KEY, "test-door", Duration.ofSeconds(2),
-                            ExternalApi.circuitBreaker(Duration.ofMinutes(1), Clock.systemUTC()), new ApiPause(), Clock.systemUTC());
-                    RuntimeException echo = assertThrows(RuntimeException.class, () -> echoed.validate(
-                            new SyncBatch(new SyncRun(true), batch.records())));
-                    assertTrue(echo.getMessage().contains("bad request with key ****"), echo.getMessage());
-                    seen.append(echo).append('\n');
+            // the school's API refusing the key, failing or refusing a batch, each echoing the key it got
+            // in its error body: the sync route traced at every step, headers and properties included
+            for (int status : new int[] {401, 500, 422}) {
+                try (SyncFixture sync = new SyncFixture(API_KEY)) {
+                    List<String> ids = sync.recordPending(2);
+                    sync.api.answer(call -> LoopbackApi.Reply.of(status, "{\"error\":\"bad request with key "
+                            + call.apiKey() + "\"}"));
+                    sync.traceRoutes();
+                    sync.startManual();
+                    sync.syncNow();
+                    LoopbackApi.Call call = sync.api.calls().get(0);
+                    assertEquals(API_KEY, call.apiKey(), "the API got the key");
+                    assertEquals(API_HEADERS, call.headerNames(), "no message header travels to the API");
+                    String stored = sync.localError(ids.get(0)) + "\n" + sync.logs();
+                    assertTrue(status == 401 || stored.contains("bad request with key ****"), stored);
+                    seen.append(stored).append('\n');
                 }
             }
         } finally {

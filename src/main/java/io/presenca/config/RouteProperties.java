@@ -39,6 +39,10 @@ public final class RouteProperties {
                 seconds(shorter(Duration.ofSeconds(settings.eventRetrySeconds), LONGEST_EVENT_DISPATCH_PERIOD)));
         properties.setProperty("webhookEnabled", Boolean.toString(settings.webhookEnabled()));
         properties.setProperty("absenceMailEnabled", Boolean.toString(settings.absenceMailEnabled()));
+        // the sync route's endpoint must be a valid URI even where central sync is off (its timer does not run then)
+        if (settings.externalApiUrl == null) {
+            properties.setProperty("EXTERNAL_API_URL", Settings.EXTERNAL_API_NOT_SET);
+        }
         notificationComponents(settings, properties);
         return properties;
     }

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class Settings {
 
+    /** Where the sync route points while EXTERNAL_API_URL is not set: an address that cannot resolve (nothing is sent then). */
+    public static final String EXTERNAL_API_NOT_SET = "http://external-api-not-set.invalid";
+
     // recognition and attendance
     /** DESCRIPTORS: the face descriptor model faces are described and matched with. */
     public final DescriptorModel descriptors;

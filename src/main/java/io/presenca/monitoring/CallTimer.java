@@ -12,28 +12,26 @@ import org.apache.camel.spi.InterceptStrategy;
 import org.apache.camel.support.processor.DelegateAsyncProcessor;
 
 /**
- * Times the {@code bean} steps of any route that call the named beans (the external API, the
- * central PostgreSQL), failed calls included. Done as an intercept strategy so the YAML routes
- * stay as they are and a route edited by the school is timed too.
+ * Times the steps of any route that call the named beans or carry the named step ids (the external
+ * API call, the central PostgreSQL upsert), failed calls included. Done as an intercept strategy so
+ * the YAML routes stay as they are and a route edited by the school is timed too.
  */
 final class CallTimer implements InterceptStrategy {
 
-    private final Map<String, Timer> timersByBean;
+    private final Map<String, Timer> timersByName;
 
-    CallTimer(Map<String, Timer> timersByBean) {
-        this.timersByBean = timersByBean;
+    /** {@code timersByName}: by a bean step's bean name or by a step's id. */
+    CallTimer(Map<String, Timer> timersByName) {
+        this.timersByName = timersByName;
     }
 
     @Override
     public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,
                                                  Processor nextTarget) {
-        if (definition instanceof BeanDefinition bean && bean.getRef() != null) {
-            Timer timer = timersByBean.get(bean.getRef());
-            if (timer != null) {
-                return new Timed(target, timer);
-            }
-        }
-        return target;
+        String name = definition instanceof BeanDefinition bean && bean.getRef() != null ? bean.getRef()
+                : definition.getId();
+        Timer timer = name == null ? null : timersByName.get(name);
+        return timer == null ? target : new Timed(target, timer);
     }
 
     private static final class Timed extends DelegateAsyncProcessor {

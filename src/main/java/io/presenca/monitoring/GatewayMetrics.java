@@ -86,8 +86,8 @@ public final class GatewayMetrics {
         };
     }
 
-    /** The bean calls of the sync routes that are timed, by the name the routes use for the bean. */
+    /** The steps of the sync routes that are timed, by their id or the name the routes use for the bean. */
     Map<String, Timer> timedBeans() {
-        return Map.of("externalApi", externalApi, "centralAttendance", postgres, "centralStudents", postgres);
+        return Map.of("external-api-call", externalApi, "central-upsert", postgres, "centralStudents", postgres);
     }
 }

@@ -1,5 +1,7 @@
 package io.presenca.sync;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.presenca.config.Settings;
 import io.presenca.store.DatabaseException;
 import io.presenca.store.Migrations;
@@ -8,21 +10,25 @@ import io.presenca.store.SqlWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The school's central PostgreSQL at POSTGRES_HOST:POSTGRES_PORT/POSTGRES_DB. Its schema is created
  * and migrated by the gateway from {@code db/postgres/} (under an advisory lock, since many gateways
- * share one database). No pool: gateways sync a few times an hour, so a connection is opened per
- * pass (kept for its batches, see {@link CentralAttendance}) or per query, which also survives the
- * server restarting in between.
+ * share one database). Thousands of gateways share one PostgreSQL and each syncs a few times an
+ * hour, so a gateway holds no connection between passes: the sync route's upserts share one pooled
+ * connection during a pass ({@link #pool()}, HikariCP with no idle minimum), and the pool lets it go
+ * at the end ({@link #endPass()}); checks and migrations open a connection of their own.
  */
-public final class CentralDatabase implements Migrations.Target {
+public final class CentralDatabase implements Migrations.Target, AutoCloseable {
 
     /** Any fixed number: the advisory lock all gateways take to migrate one at a time. */
     private static final long MIGRATION_LOCK = 0x70726573656e6361L;
 
     private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final HikariDataSource pool;
     private final String description;
     private volatile boolean schemaChecked;
 
@@ -42,8 +48,22 @@ public final class CentralDatabase implements Migrations.Target {
         // multi-row INSERTs instead of one round trip per record
         dataSource.setReWriteBatchedInserts(true);
         dataSource.setApplicationName("presenca " + settings.deviceId);
+        pool = pooled(dataSource);
         description = "the central PostgreSQL at " + settings.postgresHost + ":" + settings.postgresPort + "/"
                 + settings.postgresDb + " (user " + settings.postgresUser + ", sslmode " + sslMode + ")";
+    }
+
+    private static HikariDataSource pooled(DataSource postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("central-postgres");
+        config.setDataSource(postgres);
+        // a pass uses one connection; the student sync may run beside it
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(10_000);
+        // no connection at start: the gateway starts while PostgreSQL is down
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
     }
 
     /**
@@ -63,8 +83,35 @@ public final class CentralDatabase implements Migrations.Target {
         return description;
     }
 
+    /** A connection of its own, not pooled; the caller closes it. */
     public Connection connect() throws SQLException {
         return dataSource.getConnection();
+    }
+
+    /** The pool the sync route's {@code sql:} upsert takes its connection from (bound as {@code centralPostgres}). */
+    public DataSource pool() {
+        return pool;
+    }
+
+    /** Route step at the end of every pass, whatever its outcome: the pool closes its connections. */
+    public void endPass() {
+        pool.getHikariPoolMXBean().softEvictConnections();
+    }
+
+    /** Route step where the upsert failed: the failure, said as a central database error, retried later. */
+    public void failed(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        throw new RetryableSyncException(RetryableSyncException.Kind.CENTRAL_DATABASE,
+                description + ": " + cause.getMessage(), failure);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 
     /**

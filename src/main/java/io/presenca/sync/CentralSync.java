@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,15 +48,18 @@ public final class CentralSync {
     static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     private final Settings settings;
+    private final Database local;
     private final SyncQueue queue;
     private final CentralDatabase central;
     private final SyncAlerts alerts = new SyncAlerts();
     private final SyncGate gate;
     private final CircuitBreaker apiCircuit;
     private final BreakerWatch apiCircuitWatch;
-    private final ExternalApi api;
-    private final CentralAttendance centralAttendance;
-    private final PendingAttendance pendingAttendance;
+    private final PendingBatches pendingBatches;
+    private final ApiVerdicts apiVerdicts;
+    private final ApiFailures apiFailures;
+    private final CentralRows centralRows;
+    private final SyncSettlement settlement;
     private final SyncFailures failures;
     private final CentralStudents centralStudents;
     private final StudentSync studentSync;
@@ -62,21 +67,23 @@ public final class CentralSync {
 
     public CentralSync(Settings settings, Database local, String appVersion) {
         this.settings = settings;
+        this.local = local;
         Clock clock = Clock.systemUTC();
         Duration apiTimeout = Duration.ofSeconds(settings.externalApiTimeoutSeconds);
         this.queue = new SyncQueue(local);
         this.central = new CentralDatabase(settings);
-        this.apiCircuit = ExternalApi.circuitBreaker(Duration.ofSeconds(settings.syncCircuitOpenSeconds), clock);
+        this.apiCircuit = ApiFailures.circuitBreaker(Duration.ofSeconds(settings.syncCircuitOpenSeconds), clock);
         this.apiCircuitWatch = new BreakerWatch(apiCircuit, "The external API", "records stay pending", clock);
-        String apiUrl = settings.externalApiUrl == null ? "http://external-api-not-set.invalid" : settings.externalApiUrl;
         warnIfUnencrypted(settings.externalApiUrl);
         ApiPause pause = new ApiPause();
-        this.api = new ExternalApi(apiUrl, settings.externalApiKey, settings.deviceId, apiTimeout, apiCircuit, pause,
+        ApiKeyMask mask = new ApiKeyMask(settings.externalApiKey);
+        this.gate = new SyncGate(URI.create(apiUrl()), apiTimeout, central, apiCircuit, apiCircuitWatch, alerts, pause,
                 clock);
-        this.gate = new SyncGate(URI.create(apiUrl), apiTimeout, central, apiCircuit, apiCircuitWatch, alerts, pause,
-                clock);
-        this.centralAttendance = new CentralAttendance(central, queue, settings.deviceId, appVersion, clock);
-        this.pendingAttendance = new PendingAttendance(queue, settings.syncBatchSize, clock);
+        this.pendingBatches = new PendingBatches(clock);
+        this.apiVerdicts = new ApiVerdicts(mask);
+        this.apiFailures = new ApiFailures(apiUrl(), settings.externalApiKey != null, apiTimeout, mask, pause, clock);
+        this.centralRows = new CentralRows(queue, settings.deviceId, appVersion, clock);
+        this.settlement = new SyncSettlement(queue, clock);
         Duration firstWait = Duration.ofSeconds(settings.syncRetryBaseSeconds);
         Backoff backoff = new Backoff(firstWait, firstWait.compareTo(LONGEST_WAIT) > 0 ? firstWait : LONGEST_WAIT,
                 new Random());
@@ -85,6 +92,11 @@ public final class CentralSync {
         this.centralStudents = new CentralStudents(central, copies);
         this.studentSync = new StudentSync(copies);
         this.cleanup = new RecordCleanup(queue, settings.cleanupDays, clock);
+    }
+
+    /** EXTERNAL_API_URL, or an address that cannot resolve when it is not set (the sync does not run then). */
+    private String apiUrl() {
+        return settings.externalApiUrl == null ? Settings.EXTERNAL_API_NOT_SET : settings.externalApiUrl;
     }
 
     /** An API key and students' attendance in clear text over the network deserve a loud line at every start. */
@@ -105,18 +117,32 @@ public final class CentralSync {
      * {@code scheduled}: the timers run (the gateway); otherwise the routes run only when called ({@code sync --once}).
      */
     public void bindTo(Main main, boolean scheduled, GalleryLoader galleryLoader) {
+        // an edited sync route that could mark a record synced before PostgreSQL has it does not run
+        SyncRouteOrder.checkInstalled(settings.routesDir);
+        main.bind("localDatabase", local.dataSource());
+        main.bind("centralPostgres", central.pool());
+        main.bind("centralDatabase", central);
         main.bind("syncGate", gate);
-        main.bind("pendingAttendance", pendingAttendance);
-        main.bind("externalApi", api);
-        main.bind("centralAttendance", centralAttendance);
+        main.bind("pendingBatches", pendingBatches);
+        main.bind("apiVerdicts", apiVerdicts);
+        main.bind("apiFailures", apiFailures);
+        main.bind("apiKeyHeader", new ApiKeyHeader(settings.externalApiKey));
+        main.bind("centralRows", centralRows);
+        main.bind("syncSettlement", settlement);
         main.bind("syncFailures", failures);
         main.bind("centralStudents", centralStudents);
         main.bind("studentSync", studentSync);
         main.bind("galleryLoader", galleryLoader);
         main.bind("recordCleanup", cleanup);
         main.bind("syncAlerts", alerts);
-        // the resilience4j breaker itself, for a route's circuitBreaker EIP to refer to as #externalApiCircuit
+        // the resilience4j breaker itself, which the route's circuitBreaker step refers to
         main.bind("externalApiCircuit", apiCircuit);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStop(BaseMainSupport stopped) {
+                central.close();
+            }
+        });
         // the timers' periods and whether they run; a gateway run has handed them already, the same
         RouteProperties.handTo(main, settings, scheduled);
     }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Records sent together, oldest first, and what the external API said of each. It travels through
- * the route's steps (validate, upsert, settle) as the message body, so the failure handler can
- * count the attempt on exactly these records.
+ * Records sent together, oldest first, and what the external API said of each. The route keeps it
+ * in the exchange property {@code syncBatch} from the select to the settlement, so the failure
+ * handler can count the attempt on exactly these records.
  */
 public final class SyncBatch {
 
@@ -27,7 +27,7 @@ public final class SyncBatch {
         this.records = List.copyOf(records);
     }
 
-    /** Called by the first step, since Camel may read a batch well before it is sent. */
+    /** When the batch was read from SQLite, for its sync log row. */
     void begin(Instant now) {
         startedAt = now;
     }
@@ -47,6 +47,11 @@ public final class SyncBatch {
     /** When the first step began; null if it never did. */
     public Instant startedAt() {
         return startedAt;
+    }
+
+    /** The request body the route sends to the API for this batch. */
+    public ApiBatch request(String deviceId) {
+        return ApiBatch.of(deviceId, records);
     }
 
     /** Same records, same key: a re-sent batch is recognisable as such by the API. */

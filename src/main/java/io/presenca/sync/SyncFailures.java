@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class SyncFailures {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncFailures.class);
+    /** The exchange property in which the route keeps the batch in flight. */
+    private static final String SYNC_BATCH = "syncBatch";
 
     private final SyncQueue queue;
     private final Backoff backoff;
@@ -46,13 +48,14 @@ public final class SyncFailures {
         Throwable failure = caught(exchange);
         String error = describe(failure);
         lastFailure = error;
-        if (failure instanceof CallNotPermittedException && exchange.getMessage().getBody() instanceof SyncBatch batch) {
+        SyncBatch batch = exchange.getProperty(SYNC_BATCH, SyncBatch.class);
+        if (failure instanceof CallNotPermittedException && batch != null) {
             // the breaker opened since the gate looked: nothing was sent, so no attempt is counted
             batch.run().stop(error);
             LOG.debug("Sync pass ended without sending: {}", error);
             return;
         }
-        if (!(exchange.getMessage().getBody() instanceof SyncBatch batch)) {
+        if (batch == null) {
             LOG.warn("Route {} failed, tried again at its next run: {}",
                     exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class), error);
             return;
@@ -96,7 +99,8 @@ public final class SyncFailures {
         } else if (alerts.raiseContractBreach(error)) {
             LOG.error("Attendance sync stopped: {}. Records stay pending and are not retried until then.", error);
         }
-        if (exchange.getMessage().getBody() instanceof SyncBatch batch) {
+        SyncBatch batch = exchange.getProperty(SYNC_BATCH, SyncBatch.class);
+        if (batch != null) {
             batch.run().stop(error);
             Instant now = clock.instant();
             queue.logWithoutCounting(new SyncLogEntry(batch.startedAt(), now, batch.size(), 0, 0, batch.size(), error));

@@ -80,7 +80,7 @@ public final class SyncGate {
         }
         online = true;
         lastProblem = null;
-        return new SyncRun(!Boolean.TRUE.equals(now));
+        return new SyncRun(!Boolean.TRUE.equals(now), clock.instant());
     }
 
     /** Why the last pass did not start, or null if it did. */

@@ -1,25 +1,33 @@
 package io.presenca.sync;
 
 import io.presenca.store.PendingRecord;
+import io.presenca.store.Timestamps;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * One pass of the attendance sync: batches are taken, oldest capture first and each record at most
  * once, until none is left or one fails. A scheduled pass only takes records whose retry time has
- * come; {@code sync --once} takes every pending one.
+ * come; {@code sync --once} takes every pending one. The route's select reads where the pass stands
+ * from here ({@link #dueBy()}, {@link #afterCapturedAt()}, {@link #afterId()}).
  */
 public final class SyncRun {
 
-    private final boolean dueOnly;
+    /** Later than any retry time: {@code sync --once} sends records whose retry time has not come. */
+    private static final String ANY_TIME = "9999-12-31T23:59:59.999Z";
+
+    private final String dueBy;
     private volatile String stoppedBecause;
     private volatile PendingRecord lastHandedOut;
 
-    public SyncRun(boolean dueOnly) {
-        this.dueOnly = dueOnly;
+    /** {@code dueOnly}: only records whose retry time is at or before {@code openedAt}. */
+    public SyncRun(boolean dueOnly, Instant openedAt) {
+        this.dueBy = dueOnly ? Timestamps.format(openedAt) : ANY_TIME;
     }
 
-    public boolean dueOnly() {
-        return dueOnly;
+    /** Records whose {@code next_attempt_at} is later than this wait for another pass. */
+    public String dueBy() {
+        return dueBy;
     }
 
     /** No further batch in this pass; the next pass starts afresh. */
@@ -33,9 +41,16 @@ public final class SyncRun {
         return stoppedBecause != null;
     }
 
-    /** The last record handed out in this pass: the next batch starts after it. */
-    PendingRecord lastHandedOut() {
-        return lastHandedOut;
+    /** Capture time of the last record handed out in this pass ("" before the first): the next batch starts after it. */
+    public String afterCapturedAt() {
+        PendingRecord last = lastHandedOut;
+        return last == null ? "" : Timestamps.format(last.capturedAt());
+    }
+
+    /** Id of the last record handed out, which breaks ties between records captured at the same time. */
+    public String afterId() {
+        PendingRecord last = lastHandedOut;
+        return last == null ? "" : last.id();
     }
 
     void handedOut(List<PendingRecord> batch) {

@@ -38,11 +38,15 @@ class ApiContractTest {
                 .loadFromString(Files.readString(Path.of("api/external-api.openapi.yaml")));
         Map<String, Object> schemas = map(spec, "components", "schemas");
 
-        assertTrue(map(spec, "paths").containsKey(ExternalApi.PATH));
-        assertEquals(components(ExternalApi.ApiBatch.class), map(schemas, "AttendanceBatch", "properties").keySet());
-        assertEquals(components(ExternalApi.ApiRecord.class),
+        assertTrue(map(spec, "paths").containsKey(ApiBatch.PATH));
+        String route = Files.readString(Path.of("routes/sync.camel.yaml"));
+        assertTrue(route.contains("{{EXTERNAL_API_URL}}" + ApiBatch.PATH), "the route posts where the contract says");
+        assertTrue(route.contains("httpClientConfigurer: \"#apiKeyHeader\""), "the route sends the API key");
+        assertEquals(components(ApiBatch.class), map(schemas, "AttendanceBatch", "properties").keySet());
+        assertEquals(components(ApiBatch.Record.class),
                 new TreeSet<>(map(schemas, "AttendanceRecord", "properties").keySet()));
+        assertEquals(components(ApiAnswer.Result.class), new TreeSet<>(map(schemas, "RecordResult", "properties").keySet()));
         assertEquals(List.of("accepted", "rejected"), map(schemas, "RecordResult", "properties", "status").get("enum"));
-        assertEquals("X-API-Key", map(spec, "components", "securitySchemes", "apiKey").get("name"));
+        assertEquals(ApiKeyHeader.NAME, map(spec, "components", "securitySchemes", "apiKey").get("name"));
     }
 }

@@ -94,7 +94,7 @@ class AttendanceSyncFaultTest {
         try (LogCapture log = new LogCapture(SyncFailures.class)) {
             CentralSync sync = gateway.startScheduled();
             SyncFixture.await(() -> !gateway.api.calls().isEmpty(), PATIENCE, "the API was never called");
-            SyncFixture.sleep(3_000); // three more timer ticks
+            gateway.awaitPasses(3, PATIENCE); // three more timer ticks
 
             assertEquals(1, gateway.api.calls().size(), "syncing stopped after the 401");
             assertEquals(1, log.messages(Level.ERROR).size(), log.messages(Level.ERROR).toString());
@@ -156,7 +156,7 @@ class AttendanceSyncFaultTest {
         gateway.startScheduled();
         SyncFixture.await(() -> gateway.logs().stream().anyMatch(l -> l.error() != null), PATIENCE,
                 "the batch never failed");
-        SyncFixture.sleep(2_500); // offline for a few timer ticks: no attempt is counted meanwhile
+        gateway.awaitPasses(2, PATIENCE); // offline for a few timer ticks: no attempt is counted meanwhile
         assertEquals(20, gateway.local().get(SyncStatus.SYNCED), "the first batch went through");
         assertEquals(20, gateway.pgRecords());
         assertEquals(1, gateway.localAttempts(ids.get(20)), "only the batch cut mid-way counts an attempt");

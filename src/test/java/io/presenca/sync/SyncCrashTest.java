@@ -7,7 +7,6 @@ import io.presenca.cli.Presenca;
 import io.presenca.store.SyncStatus;
 import io.presenca.sync.bench.LoopbackApi;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +18,11 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The gateway killed with SIGKILL in the two windows where a crash could lose or duplicate a record:
  * after the API accepted a batch but before PostgreSQL committed it, and after PostgreSQL committed
- * but before SQLite noted it. {@code sync --once} runs in a child JVM, told by {@link CrashPoint} to
- * wait at that point; the test kills it there, then runs {@code sync --once} again. PostgreSQL must
- * end with each record exactly once and SQLite with all of them synced.
+ * but before SQLite noted it. {@code sync --once} runs in a child JVM whose way to PostgreSQL (the
+ * fixture's proxy) holds the batch's upsert there: before PostgreSQL gets it, or after PostgreSQL
+ * committed it and before its answer comes back. The test kills the child meanwhile, then runs
+ * {@code sync --once} again. PostgreSQL must end with each record exactly once and SQLite with all
+ * of them synced.
  */
 @Timeout(180)
 class SyncCrashTest {
@@ -33,7 +34,7 @@ class SyncCrashTest {
         try (SyncFixture gateway = new SyncFixture()) {
             List<String> ids = gateway.recordPending(50);
 
-            killAt(gateway, CrashPoint.BEFORE_POSTGRES_COMMIT);
+            killAt(gateway, TcpProxy.Hold.BEFORE_THE_SERVER_GETS_IT);
 
             assertEquals(1, gateway.api.calls().size(), "the API saw the first batch");
             assertEquals(0, gateway.pgRecords(), "the uncommitted batch died with the process");
@@ -48,7 +49,7 @@ class SyncCrashTest {
         try (SyncFixture gateway = new SyncFixture()) {
             List<String> ids = gateway.recordPending(50);
 
-            killAt(gateway, CrashPoint.AFTER_POSTGRES_COMMIT);
+            killAt(gateway, TcpProxy.Hold.BEFORE_THE_CLIENT_HEARS_BACK);
 
             assertEquals(20, gateway.pgRecords(), "the first batch is committed centrally");
             assertEquals(50, gateway.local().get(SyncStatus.PENDING), "... and still pending locally");
@@ -57,16 +58,16 @@ class SyncCrashTest {
         }
     }
 
-    private static void killAt(SyncFixture gateway, String point) throws Exception {
-        Path marker = gateway.home.resolve("crash-point.txt");
-        Process child = syncOnce(gateway, List.of("-Dpresenca.crash-test.pause-at=" + point,
-                "-Dpresenca.crash-test.marker=" + marker), "killed");
-        SyncFixture.await(() -> Files.exists(marker) || !child.isAlive(), PATIENCE, "the child never reached " + point);
-        assertTrue(child.isAlive(), "the child ended before " + point + ": see " + gateway.home.resolve("killed.log"));
-        assertEquals(point, Files.readString(marker));
+    private static void killAt(SyncFixture gateway, TcpProxy.Hold where) throws Exception {
+        gateway.proxy.holdAt(where, "INSERT INTO attendance_records");
+        Process child = syncOnce(gateway, List.of(), "killed");
+        SyncFixture.await(() -> gateway.proxy.holding() || !child.isAlive(), PATIENCE,
+                "the child never sent its upsert");
+        assertTrue(child.isAlive(), "the child ended before " + where + ": see " + gateway.home.resolve("killed.log"));
         child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no finally block runs
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        gateway.proxy.release();
     }
 
     private static void restartAndCheckExactlyOnce(SyncFixture gateway, List<String> ids) throws Exception {

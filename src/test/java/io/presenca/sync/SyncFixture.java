@@ -30,7 +30,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.Main;
+import org.apache.camel.support.processor.DefaultExchangeFormatter;
+import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,15 +63,22 @@ public final class SyncFixture implements AutoCloseable {
     final Gallery gallery = new Gallery();
     private Main main;
     private CentralSync sync;
+    private boolean tracing;
+    private Path reloadedRoutes;
 
     public SyncFixture() throws IOException {
+        this(API_KEY);
+    }
+
+    /** A gateway whose API accepts {@code apiKey} only, which is also the key the gateway is set up with. */
+    public SyncFixture(String apiKey) throws IOException {
         proxy = new TcpProxy(pg.host, pg.port);
-        api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll());
+        api = LoopbackApi.start(apiKey, LoopbackApi.acceptingAll());
         settings.putAll(pg.settings(pgDb, "127.0.0.1", proxy.port()));
         settings.put("SQLITE_PATH", db.file().toString());
         settings.put("FACES_DIR", home.resolve("faces").toString());
         settings.put("EXTERNAL_API_URL", api.url());
-        settings.put("EXTERNAL_API_KEY", API_KEY);
+        settings.put("EXTERNAL_API_KEY", apiKey);
         settings.put("DEVICE_ID", DEVICE);
         settings.put("ATTENDANCE_SYNC_INTERVAL_SECONDS", "1");
         settings.put("SYNC_RETRY_BASE_SECONDS", "1");
@@ -99,7 +112,7 @@ public final class SyncFixture implements AutoCloseable {
     }
 
     /** The sync routes without timers: passes run when {@link #syncNow()} says. */
-    CentralSync startManual() throws Exception {
+    public CentralSync startManual() throws Exception {
         return start(false);
     }
 
@@ -107,16 +120,62 @@ public final class SyncFixture implements AutoCloseable {
         sync = new CentralSync(settings(), db, "test");
         main = new Main();
         sync.bindTo(main, scheduled, new GalleryLoader(new TemplateStore(db), gallery));
-        main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
+        if (reloadedRoutes == null) {
+            main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
+        } else {
+            // as the gateway runs them from ROUTES_DIR: reloaded when a file there is saved
+            main.configure().setRoutesIncludePattern(CentralSync.ROUTE_FILES.stream()
+                    .map(f -> "file:" + reloadedRoutes.resolve(f)).collect(Collectors.joining(",")));
+            main.configure().setRoutesReloadEnabled(true);
+            main.configure().setRoutesReloadDirectory(reloadedRoutes.toString());
+            main.configure().setRoutesReloadPattern("*.camel.yaml");
+            main.configure().setRoutesReloadRemoveAllRoutes(false);
+        }
         main.configure().setJmxEnabled(false);
+        main.configure().setTracing(tracing);
         main.start();
+        if (tracing && main.getCamelContext().getTracer().getExchangeFormatter()
+                instanceof DefaultExchangeFormatter formatter) {
+            // everything a message carries, as a school tracing a problem would see it
+            formatter.setShowHeaders(true);
+            formatter.setShowProperties(true);
+        }
         return sync;
     }
 
+    /** The sync routes copied to {@code home/routes} (ROUTES_DIR), reloaded when saved; returns the folder. */
+    Path reloadableRoutes() throws IOException {
+        reloadedRoutes = home.resolve("routes");
+        Files.createDirectories(reloadedRoutes);
+        for (String file : CentralSync.ROUTE_FILES) {
+            Files.copy(Path.of("routes", file), reloadedRoutes.resolve(file));
+        }
+        settings.put("ROUTES_DIR", reloadedRoutes.toString());
+        return reloadedRoutes;
+    }
+
+    /** Camel's tracing on, every message's headers and properties logged at every step (call before starting). */
+    public void traceRoutes() {
+        tracing = true;
+    }
+
+    /** Waits until the timer has run {@code passes} more attendance sync passes, whatever they did. */
+    void awaitPasses(int passes, Duration timeout) {
+        NotifyBuilder done = new NotifyBuilder(main.getCamelContext()).whenDone(passes)
+                .wereSentTo("direct:attendance-sync").create();
+        if (!done.matches(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("fewer than " + passes + " sync passes within " + timeout.toSeconds() + " s");
+        }
+    }
+
     /** One pass as {@code sync --once} makes it: every pending record, retry times or not. */
-    void syncNow() {
+    public void syncNow() {
         main.getCamelContext().createProducerTemplate()
                 .sendBodyAndHeader("direct:attendance-sync", null, "syncNow", true);
+    }
+
+    CamelContext camel() {
+        return main.getCamelContext();
     }
 
     void syncStudents() {
@@ -127,7 +186,7 @@ public final class SyncFixture implements AutoCloseable {
         return new SyncQueue(db).countByStatus();
     }
 
-    List<SyncLogEntry> logs() {
+    public List<SyncLogEntry> logs() {
         return new SyncQueue(db).recentLogs(1000);
     }
 
@@ -174,13 +233,8 @@ public final class SyncFixture implements AutoCloseable {
 
     static Duration await(BooleanSupplier condition, Duration timeout, String failure) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("after " + timeout.toSeconds() + " s: " + failure);
-            }
-            sleep(50);
-        }
+        Awaitility.await(failure).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
@@ -193,15 +247,6 @@ public final class SyncFixture implements AutoCloseable {
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

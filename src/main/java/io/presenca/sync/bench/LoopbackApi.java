@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.presenca.sync.ExternalApi;
+import io.presenca.sync.ApiBatch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -16,10 +16,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * A stand-in for the school's validation API on 127.0.0.1, speaking the contract of
@@ -29,9 +33,12 @@ import java.util.concurrent.Executors;
  */
 public final class LoopbackApi implements AutoCloseable {
 
-    /** One request received: its number (1, 2, ...), headers of interest and the record ids sent. */
+    /**
+     * One request received: its number (1, 2, ...), headers of interest, the record ids sent and the
+     * names of all its headers (lower case), to check that nothing else travels to the API.
+     */
     public record Call(int number, String apiKey, String idempotencyKey, List<String> recordIds,
-                       List<String> recordIdempotencyKeys) {
+                       List<String> recordIdempotencyKeys, Set<String> headerNames) {
     }
 
     /** What to answer, after an optional delay. */
@@ -69,7 +76,7 @@ public final class LoopbackApi implements AutoCloseable {
         this.answer = answer;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setExecutor(threads);
-        server.createContext(ExternalApi.PATH, this::handle);
+        server.createContext(ApiBatch.PATH, this::handle);
         server.start();
     }
 
@@ -135,7 +142,9 @@ public final class LoopbackApi implements AutoCloseable {
             Call call;
             synchronized (calls) {
                 call = new Call(calls.size() + 1, exchange.getRequestHeaders().getFirst("X-API-Key"),
-                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), List.copyOf(ids), List.copyOf(keys));
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), List.copyOf(ids), List.copyOf(keys),
+                        exchange.getRequestHeaders().keySet().stream().map(h -> h.toLowerCase(Locale.ROOT))
+                                .collect(Collectors.toCollection(TreeSet::new)));
                 calls.add(call);
             }
             Reply reply = requiredKey.equals(call.apiKey()) ? answer.to(call)
