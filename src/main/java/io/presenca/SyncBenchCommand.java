@@ -1,168 +1,156 @@
 package io.presenca;
 
 import io.presenca.config.Settings;
-import io.presenca.store.Database;
-import io.presenca.store.Sql;
-import io.presenca.store.SyncStatus;
-import io.presenca.store.Timestamps;
-import io.presenca.sync.CentralDatabase;
-import io.presenca.sync.CentralSync;
+import io.presenca.sync.bench.BatchLatencies;
+import io.presenca.sync.bench.ConnectionWatch;
 import io.presenca.sync.bench.LoopbackApi;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.presenca.sync.bench.PostgresServer;
+import io.presenca.sync.bench.ScratchDatabase;
+import io.presenca.sync.bench.SimulatedGateway;
+import io.presenca.sync.bench.StoredOnceCheck;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.main.Main;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * {@code bench sync [--records N] [--embedded]}: N pending records in a scratch SQLite file are sent
- * through the real attendance sync route to a loopback stand-in of the API and into PostgreSQL, and
- * the rate is printed. PostgreSQL is the one of the POSTGRES_* settings (a scratch database is
- * created there and dropped after) or, with {@code --embedded}, one started for the run.
+ * {@code bench sync [--records N] [--gateways N[,N...]] [--postgres URL]}: for each number of
+ * gateways, that many simulated gateways (each its own SQLite file and sync routes) send N pending
+ * records each through the real attendance sync route, all at once, to a loopback stand-in of the
+ * API and into one PostgreSQL: the one of {@code --postgres} or of the POSTGRES_* settings, where a
+ * scratch database is created and dropped after. Prints records/s, the p95 batch time and the peak
+ * of PostgreSQL connections, one line per number of gateways.
  */
 final class SyncBenchCommand {
 
     private static final String API_KEY = "bench-key";
-    private static final int STUDENTS = 200;
-    /** Synced first and not timed, so the figure is the steady rate of a running gateway, not JIT warm-up. */
+    /** Synced first and not timed, so the figure is the steady rate of running gateways, not JIT warm-up. */
     private static final int WARM_UP = 2_000;
+    private static final int MOST_GATEWAYS = 500;
+    /** How long a connection closed at the end of a pass may still show on the server. */
+    private static final Duration CLOSING_PATIENCE = Duration.ofSeconds(1);
 
     private final Settings settings;
     private final int records;
-    private final boolean embedded;
+    private final List<Integer> gatewayCounts;
+    private final PostgresServer server;
 
     SyncBenchCommand(Settings settings, List<String> options) {
         this.settings = settings;
-        CommandOptions parsed = new CommandOptions("bench sync", options, Set.of("--records"), Set.of("--embedded"));
+        CommandOptions parsed = new CommandOptions("bench sync", options, Set.of("--records", "--gateways", "--postgres"),
+                Set.of());
         this.records = parsed.integer("--records", 10_000, 1, 1_000_000);
-        this.embedded = parsed.has("--embedded");
+        this.gatewayCounts = gatewayCounts(parsed.value("--gateways"));
+        String url = parsed.value("--postgres");
+        try {
+            this.server = url == null ? PostgresServer.of(settings) : PostgresServer.fromUrl(url, settings);
+        } catch (IllegalArgumentException e) {
+            throw new Presenca.UsageException("bench sync: " + e.getMessage());
+        }
+    }
+
+    private static List<Integer> gatewayCounts(String option) {
+        if (option == null) {
+            return List.of(1);
+        }
+        try {
+            List<Integer> counts = Arrays.stream(option.split(",")).map(String::strip).map(Integer::valueOf).toList();
+            if (counts.stream().allMatch(n -> n >= 1 && n <= MOST_GATEWAYS)) {
+                return counts;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new Presenca.UsageException("bench sync: --gateways must be one number of gateways or several separated"
+                + " by commas, each from 1 to " + MOST_GATEWAYS + " (e.g. 1,10,50), got '" + option + "'.");
     }
 
     int run(PrintStream out) throws Exception {
-        String scratchDb = "presenca_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        out.printf("bench sync: %d records per gateway after a %d-record warm-up shared by the gateways; batches of %d,"
+                        + " SQLite synchronous=FULL, loopback API, PostgreSQL at %s%n", records, WARM_UP,
+                settings.syncBatchSize, server.describe());
+        int code = 0;
         try (ScratchFolder home = new ScratchFolder("presenca-bench-sync");
-             EmbeddedPostgres pg = embedded ? EmbeddedPostgres.builder().start() : null;
              LoopbackApi api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll())) {
-            Map<String, String> overrides = new HashMap<>();
-            overrides.put("SQLITE_PATH", home.resolve("bench.db").toString());
-            overrides.put("EXTERNAL_API_URL", api.url());
-            overrides.put("EXTERNAL_API_KEY", API_KEY);
-            overrides.put("DEVICE_ID", "bench-" + scratchDb.substring(15));
-            if (pg != null) {
-                overrides.put("POSTGRES_HOST", "localhost");
-                overrides.put("POSTGRES_PORT", Integer.toString(pg.getPort()));
-                overrides.put("POSTGRES_USER", "postgres");
-                overrides.put("POSTGRES_DB", "postgres");
-                overrides.put("POSTGRES_SSLMODE", "disable");
+            for (int gateways : gatewayCounts) {
+                code = Math.max(code, measure(gateways, home, api, out));
             }
-            Settings admin = Settings.fromProcessWith(overrides);
-            createDatabase(admin, scratchDb);
-            overrides.put("POSTGRES_DB", scratchDb);
-            Settings bench = Settings.fromProcessWith(overrides);
+        }
+        return code;
+    }
+
+    /** One run of {@code gateways} gateways into a scratch database of its own. */
+    private int measure(int gateways, ScratchFolder home, LoopbackApi api, PrintStream out) throws Exception {
+        BatchLatencies batches = new BatchLatencies();
+        List<SimulatedGateway> fleet = new ArrayList<>();
+        ExecutorService passes = Executors.newFixedThreadPool(gateways);
+        try (ScratchDatabase central = new ScratchDatabase(server);
+             ConnectionWatch connections = new ConnectionWatch(server, central.name())) {
             try {
-                return measure(bench, out);
+                for (int i = 0; i < gateways; i++) {
+                    fleet.add(new SimulatedGateway(gatewaySettings(home, api, central.name(), gateways, i),
+                            Version.current(), batches));
+                }
+                int warmUpEach = (WARM_UP + gateways - 1) / gateways;
+                fleet.forEach(gateway -> gateway.addPendingRecords(warmUpEach));
+                runPassesAtOnce(fleet, passes);
+                fleet.forEach(gateway -> gateway.addPendingRecords(records));
+                batches.clear();
+                connections.resetPeak();
+                long started = System.nanoTime();
+                runPassesAtOnce(fleet, passes);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                int peak = connections.peak();
+                int afterPass = connections.afterClosing(CLOSING_PATIENCE);
+                out.printf("bench sync: %d gateway%s x %d records = %d in %.2f s: %.0f records/s, p95 batch %.0f ms"
+                                + " (%d batches), peak %d PostgreSQL connections, %d open after the pass%n", gateways,
+                        gateways == 1 ? "" : "s", records, gateways * records, seconds, gateways * records / seconds,
+                        batches.p95Millis(), batches.count(), peak, afterPass);
+                return checkEveryRecordStoredOnce(fleet, central.name(), out);
             } finally {
-                dropDatabase(admin, scratchDb);
+                passes.shutdownNow();
+                fleet.forEach(SimulatedGateway::close);
             }
         }
     }
 
-    private int measure(Settings bench, PrintStream out) throws Exception {
-        try (Gateway gateway = new Gateway(bench)) {
-            Database local = gateway.database();
-            addStudents(local);
-            CentralSync sync = gateway.centralSync(Version.current());
-            sync.central().checkReady(); // schema created before the clock starts
-            Main main = new Main();
-            sync.bindTo(main, false, gateway.galleryLoader());
-            main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
-            main.start();
-            long started;
-            long elapsed;
-            try {
-                ProducerTemplate routes = main.getCamelContext().createProducerTemplate();
-                addPendingRecords(local, bench.deviceId, WARM_UP, 0);
-                routes.sendBodyAndHeader("direct:attendance-sync", null, "syncNow", true);
-                addPendingRecords(local, bench.deviceId, records, WARM_UP);
-                started = System.nanoTime();
-                routes.sendBodyAndHeader("direct:attendance-sync", null, "syncNow", true);
-                elapsed = System.nanoTime() - started;
-            } finally {
-                main.stop();
-            }
-            long synced = sync.queue().countByStatus().get(SyncStatus.SYNCED);
-            long central;
-            try (Connection c = sync.central().connect()) {
-                central = Sql.count(c, "SELECT count(*) FROM attendance_records");
-            }
-            double seconds = elapsed / 1e9;
-            out.printf("bench sync: %d records in %.2f s = %.0f records/s (after a %d-record warm-up; batches of %d,"
-                            + " SQLite synchronous=FULL, loopback API, %s)%n", records, seconds, records / seconds,
-                    WARM_UP, bench.syncBatchSize, sync.central().describe());
-            if (synced != records + WARM_UP || central != records + WARM_UP) {
-                out.printf("bench sync: FAILED: %d synced in SQLite and %d in PostgreSQL, expected %d each%n",
-                        synced, central, records + WARM_UP);
-                return 1;
-            }
-            return 0;
+    private Settings gatewaySettings(ScratchFolder home, LoopbackApi api, String database, int gateways, int index) {
+        Map<String, String> overrides = new HashMap<>(server.settingsFor(database));
+        String deviceId = "bench-" + database.substring("presenca_bench_".length()) + "-" + gateways + "-" + index;
+        overrides.put("SQLITE_PATH", home.resolve(deviceId + ".db").toString());
+        overrides.put("EXTERNAL_API_URL", api.url());
+        overrides.put("EXTERNAL_API_KEY", API_KEY);
+        overrides.put("DEVICE_ID", deviceId);
+        return Settings.fromProcessWith(overrides);
+    }
+
+    /** One pass on every gateway, each on its own thread, started together; returns when all have ended. */
+    private static void runPassesAtOnce(List<SimulatedGateway> fleet, ExecutorService threads) throws Exception {
+        List<Future<?>> running = new ArrayList<>();
+        for (SimulatedGateway gateway : fleet) {
+            running.add(threads.submit(gateway::syncPass));
+        }
+        for (Future<?> pass : running) {
+            pass.get();
         }
     }
 
-    private static void addStudents(Database local) {
-        Instant now = Timestamps.now();
-        List<Object[]> students = new ArrayList<>();
-        for (int i = 0; i < STUDENTS; i++) {
-            students.add(new Object[] {"bench-student-" + i, now, now});
+    /** 0 when every gateway's records are stored once, in PostgreSQL and as synced in SQLite; else 1, saying what is not. */
+    private int checkEveryRecordStoredOnce(List<SimulatedGateway> fleet, String database, PrintStream out)
+            throws SQLException {
+        try (Connection central = server.connect(database)) {
+            List<String> problems = StoredOnceCheck.problems(fleet, central);
+            problems.forEach(problem -> out.println("bench sync: FAILED: " + problem));
+            return problems.isEmpty() ? 0 : 1;
         }
-        local.inTransaction(c -> Sql.batch(c, "INSERT INTO students(id, created_at, updated_at) VALUES (?, ?, ?)",
-                students));
-    }
-
-    /** {@code count} pending records, one second apart, numbered from {@code first}. */
-    private static void addPendingRecords(Database local, String deviceId, int count, int first) {
-        Instant start = Timestamps.now().minusSeconds(2_000_000);
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = first; i < first + count; i++) {
-            rows.add(new Object[] {UUID.randomUUID().toString(), "bench-student-" + (i % STUDENTS), deviceId,
-                    start.plusSeconds(i), start});
-        }
-        local.inTransaction(c -> Sql.batch(c, """
-                    INSERT INTO attendance_records(id, student_id, device_id, captured_at, confidence, distance,
-                        matcher, created_at)
-                    VALUES (?, ?, ?, ?, 97.5, 0.3, 'local', ?)""", rows));
-    }
-
-    private static void createDatabase(Settings at, String name) {
-        try (Connection c = adminConnection(at); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("bench sync needs to create a scratch database on PostgreSQL at "
-                    + at.postgresHost + ":" + at.postgresPort + " (POSTGRES_* settings, user " + at.postgresUser
-                    + " needs CREATEDB): " + e.getMessage().replaceAll("\\.$", "") + ". Or run it with --embedded.", e);
-        }
-    }
-
-    private static void dropDatabase(Settings at, String name) throws SQLException {
-        try (Connection c = adminConnection(at); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
-    }
-
-    /** A connection to the settings' database, used to create and drop the scratch one. */
-    private static Connection adminConnection(Settings at) throws SQLException {
-        String url = "jdbc:postgresql://" + at.postgresHost + ":" + at.postgresPort + "/" + at.postgresDb
-                + "?sslmode=" + CentralDatabase.sslModeFor(at.postgresSslMode, at.postgresHost)
-                + (at.postgresSslRootCert == null ? "" : "&sslrootcert=" + at.postgresSslRootCert.toAbsolutePath());
-        return DriverManager.getConnection(url, at.postgresUser, at.postgresPassword);
     }
 }
