@@ -3,6 +3,7 @@ package io.presenca;
 import io.presenca.config.Settings;
 import io.presenca.sync.bench.BatchLatencies;
 import io.presenca.sync.bench.ConnectionWatch;
+import io.presenca.sync.bench.Fleet;
 import io.presenca.sync.bench.LoopbackApi;
 import io.presenca.sync.bench.PostgresServer;
 import io.presenca.sync.bench.ScratchDatabase;
@@ -12,15 +13,11 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code bench sync [--records N] [--gateways N[,N...]] [--postgres URL]}: for each number of
@@ -91,35 +88,25 @@ final class SyncBenchCommand {
     /** One run of {@code gateways} gateways into a scratch database of its own. */
     private int measure(int gateways, ScratchFolder home, LoopbackApi api, PrintStream out) throws Exception {
         BatchLatencies batches = new BatchLatencies();
-        List<SimulatedGateway> fleet = new ArrayList<>();
-        ExecutorService passes = Executors.newFixedThreadPool(gateways);
         try (ScratchDatabase central = new ScratchDatabase(server);
+             Fleet fleet = new Fleet(gateways, i -> gatewaySettings(home, api, central.name(), gateways, i),
+                     Version.current(), batches);
              ConnectionWatch connections = new ConnectionWatch(server, central.name())) {
-            try {
-                for (int i = 0; i < gateways; i++) {
-                    fleet.add(new SimulatedGateway(gatewaySettings(home, api, central.name(), gateways, i),
-                            Version.current(), batches));
-                }
-                int warmUpEach = (WARM_UP + gateways - 1) / gateways;
-                fleet.forEach(gateway -> gateway.addPendingRecords(warmUpEach));
-                runPassesAtOnce(fleet, passes);
-                fleet.forEach(gateway -> gateway.addPendingRecords(records));
-                batches.clear();
-                connections.resetPeak();
-                long started = System.nanoTime();
-                runPassesAtOnce(fleet, passes);
-                double seconds = (System.nanoTime() - started) / 1e9;
-                int peak = connections.peak();
-                int afterPass = connections.afterClosing(CLOSING_PATIENCE);
-                out.printf("bench sync: %d gateway%s x %d records = %d in %.2f s: %.0f records/s, p95 batch %.0f ms"
-                                + " (%d batches), peak %d PostgreSQL connections, %d open after the pass%n", gateways,
-                        gateways == 1 ? "" : "s", records, gateways * records, seconds, gateways * records / seconds,
-                        batches.p95Millis(), batches.count(), peak, afterPass);
-                return checkEveryRecordStoredOnce(fleet, central.name(), out);
-            } finally {
-                passes.shutdownNow();
-                fleet.forEach(SimulatedGateway::close);
-            }
+            fleet.addPendingRecords((WARM_UP + gateways - 1) / gateways);
+            fleet.syncAtOnce();
+            fleet.addPendingRecords(records);
+            batches.clear();
+            connections.resetPeak();
+            long started = System.nanoTime();
+            fleet.syncAtOnce();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            int peak = connections.peak();
+            int afterPass = connections.afterClosing(CLOSING_PATIENCE);
+            out.printf("bench sync: %d gateway%s x %d records = %d in %.2f s: %.0f records/s, p95 batch %.0f ms"
+                            + " (%d batches), peak %d PostgreSQL connections, %d open after the pass%n", gateways,
+                    gateways == 1 ? "" : "s", records, gateways * records, seconds, gateways * records / seconds,
+                    batches.p95Millis(), batches.count(), peak, afterPass);
+            return checkEveryRecordStoredOnce(fleet.gateways(), central.name(), out);
         }
     }
 
@@ -131,17 +118,6 @@ final class SyncBenchCommand {
         overrides.put("EXTERNAL_API_KEY", API_KEY);
         overrides.put("DEVICE_ID", deviceId);
         return Settings.fromProcessWith(overrides);
-    }
-
-    /** One pass on every gateway, each on its own thread, started together; returns when all have ended. */
-    private static void runPassesAtOnce(List<SimulatedGateway> fleet, ExecutorService threads) throws Exception {
-        List<Future<?>> running = new ArrayList<>();
-        for (SimulatedGateway gateway : fleet) {
-            running.add(threads.submit(gateway::syncPass));
-        }
-        for (Future<?> pass : running) {
-            pass.get();
-        }
     }
 
     /** 0 when every gateway's records are stored once, in PostgreSQL and as synced in SQLite; else 1, saying what is not. */

@@ -40,6 +40,8 @@ public final class SimulatedGateway implements AutoCloseable {
             sync.central().checkReady(); // schema created before any clock starts
             sync.bindTo(main, false, gateway.galleryLoader());
             main.bind("batchLatencies", observer);
+            // a name of its own: contexts started at once in one JVM would race for "presenca" in JMX
+            main.addOverrideProperty("camel.main.name", "presenca-" + settings.deviceId);
             main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
             main.start();
             this.routes = main.getCamelContext().createProducerTemplate();
