@@ -87,7 +87,7 @@ final class SyncBenchCommand {
 
     /** One run of {@code gateways} gateways into a scratch database of its own. */
     private int measure(int gateways, ScratchFolder home, LoopbackApi api, PrintStream out) throws Exception {
-        BatchLatencies batches = new BatchLatencies();
+        BatchLatencies batches = new BatchLatencies(SimulatedGateway.SYNC_ROUTE);
         try (ScratchDatabase central = new ScratchDatabase(server);
              Fleet fleet = new Fleet(gateways, i -> gatewaySettings(home, api, central.name(), gateways, i),
                      Version.current(), batches);

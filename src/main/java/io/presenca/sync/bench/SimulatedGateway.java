@@ -21,6 +21,8 @@ import org.apache.camel.spi.EventNotifier;
  */
 public final class SimulatedGateway implements AutoCloseable {
 
+    /** The route a pass is sent to, as {@code sync --once} sends it. */
+    public static final String SYNC_ROUTE = "attendance-sync";
     private static final int STUDENTS = 200;
 
     private final Settings settings;
@@ -68,7 +70,7 @@ public final class SimulatedGateway implements AutoCloseable {
 
     /** One sync pass, as {@code sync --once} runs it: until nothing is pending or a batch fails. */
     public void syncPass() {
-        routes.sendBodyAndHeader("direct:attendance-sync", null, "syncNow", true);
+        routes.sendBodyAndHeader("direct:" + SYNC_ROUTE, null, "syncNow", true);
     }
 
     /** The ids of every record added, in order. */

@@ -44,7 +44,7 @@ class StoredOnceCheckTest {
 
     @Test
     void passesWhenEveryRecordIsStoredOnceAndNamesTheGatewayThatLostOne() throws Exception {
-        BatchLatencies batches = new BatchLatencies();
+        BatchLatencies batches = new BatchLatencies(SimulatedGateway.SYNC_ROUTE);
         try (LoopbackApi api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll());
              SimulatedGateway gateway = new SimulatedGateway(gatewaySettings(api), "test", batches);
              Connection central = pg.connect(database)) {
