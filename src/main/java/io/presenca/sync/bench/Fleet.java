@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apache.camel.spi.EventNotifier;
 
@@ -52,19 +53,26 @@ public final class Fleet implements AutoCloseable {
         return List.copyOf(gateways);
     }
 
-    /** {@code count} more pending records on every gateway. */
-    public void addPendingRecords(int count) {
-        gateways.forEach(gateway -> gateway.addPendingRecords(count));
+    /**
+     * {@code count} more pending records on every gateway, all at once: a long gap after the
+     * warm-up would let the API stand-in drop its idle connections, which the next pass would meet.
+     */
+    public void addPendingRecords(int count) throws InterruptedException, ExecutionException {
+        onEveryGatewayAtOnce(gateway -> gateway.addPendingRecords(count));
     }
 
     /** One pass on every gateway, each on its own thread, started together; returns when all have ended. */
     public void syncAtOnce() throws InterruptedException, ExecutionException {
+        onEveryGatewayAtOnce(SimulatedGateway::syncPass);
+    }
+
+    private void onEveryGatewayAtOnce(Consumer<SimulatedGateway> work) throws InterruptedException, ExecutionException {
         List<Future<?>> running = new ArrayList<>();
         for (SimulatedGateway gateway : gateways) {
-            running.add(passes.submit(gateway::syncPass));
+            running.add(passes.submit(() -> work.accept(gateway)));
         }
-        for (Future<?> pass : running) {
-            pass.get();
+        for (Future<?> done : running) {
+            done.get();
         }
     }
 
