@@ -76,20 +76,20 @@ final class SyncBenchCommand {
                         + " SQLite synchronous=FULL, loopback API, PostgreSQL at %s%n", records, WARM_UP,
                 settings.syncBatchSize, server.describe());
         int code = 0;
-        try (ScratchFolder home = new ScratchFolder("presenca-bench-sync");
-             LoopbackApi api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll())) {
+        try (LoopbackApi api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll())) {
             for (int gateways : gatewayCounts) {
-                code = Math.max(code, measure(gateways, home, api, out));
+                code = Math.max(code, measure(gateways, api, out));
             }
         }
         return code;
     }
 
-    /** One run of {@code gateways} gateways into a scratch database of its own. */
-    private int measure(int gateways, ScratchFolder home, LoopbackApi api, PrintStream out) throws Exception {
+    /** One run of {@code gateways} gateways, with SQLite files and a PostgreSQL database of its own. */
+    private int measure(int gateways, LoopbackApi api, PrintStream out) throws Exception {
         BatchLatencies batches = new BatchLatencies(SimulatedGateway.SYNC_ROUTE);
-        try (ScratchDatabase central = new ScratchDatabase(server);
-             Fleet fleet = new Fleet(gateways, i -> gatewaySettings(home, api, central.name(), gateways, i),
+        try (ScratchFolder home = new ScratchFolder("presenca-bench-sync");
+             ScratchDatabase central = new ScratchDatabase(server);
+             Fleet fleet = new Fleet(gateways, i -> gatewaySettings(home, api, central.name(), i),
                      Version.current(), batches);
              ConnectionWatch connections = new ConnectionWatch(server, central.name())) {
             fleet.addPendingRecords((WARM_UP + gateways - 1) / gateways);
@@ -110,9 +110,9 @@ final class SyncBenchCommand {
         }
     }
 
-    private Settings gatewaySettings(ScratchFolder home, LoopbackApi api, String database, int gateways, int index) {
+    private Settings gatewaySettings(ScratchFolder home, LoopbackApi api, String database, int index) {
         Map<String, String> overrides = new HashMap<>(server.settingsFor(database));
-        String deviceId = "bench-" + database.substring("presenca_bench_".length()) + "-" + gateways + "-" + index;
+        String deviceId = "bench-gateway-" + index;
         overrides.put("SQLITE_PATH", home.resolve(deviceId + ".db").toString());
         overrides.put("EXTERNAL_API_URL", api.url());
         overrides.put("EXTERNAL_API_KEY", API_KEY);
