@@ -1,30 +1,24 @@
 package io.presenca.cli;
 
-import io.presenca.Gateway;
 import io.presenca.Version;
 import io.presenca.config.Settings;
-import io.presenca.store.Database;
-import io.presenca.store.Sql;
-import io.presenca.store.SyncStatus;
-import io.presenca.store.Timestamps;
-import io.presenca.sync.CentralDatabase;
-import io.presenca.sync.CentralSync;
+import io.presenca.sync.bench.BatchLatencies;
+import io.presenca.sync.bench.ConnectionWatch;
+import io.presenca.sync.bench.Fleet;
 import io.presenca.sync.bench.LoopbackApi;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.presenca.sync.bench.PostgresServer;
+import io.presenca.sync.bench.ScratchDatabase;
+import io.presenca.sync.bench.SimulatedGateway;
+import io.presenca.sync.bench.StoredOnceCheck;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,21 +26,27 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench sync [--records N] [--embedded]}: N pending records in a scratch SQLite file are sent
- * through the real attendance sync route to a loopback stand-in of the API and into PostgreSQL, and
- * the rate is printed. PostgreSQL is the one of the POSTGRES_* settings (a scratch database is
- * created there and dropped after) or, with {@code --embedded}, one started for the run.
+ * {@code bench sync [--records N] [--gateways N[,N...]] [--postgres URL]}: for each number of
+ * gateways, that many simulated gateways (each its own SQLite file and sync routes) send N pending
+ * records each through the real attendance sync route, all at once, to a loopback stand-in of the
+ * API and into one PostgreSQL: the one of {@code --postgres} or of the POSTGRES_* settings, where a
+ * scratch database is created and dropped after. Prints records/s, the p95 batch time and the peak
+ * of PostgreSQL connections, one line per number of gateways.
  */
 @Command(name = "sync",
-        description = "Sync N generated records through the real attendance sync route into PostgreSQL (POSTGRES_*, a "
-        + "scratch database created and dropped there) against a loopback stand-in of the API; prints "
-        + "records/s.")
+        description = "N simulated gateways (each its own SQLite file and sync routes) sync N generated records each, at"
+        + " once, through the real attendance sync route into one PostgreSQL (--postgres, else POSTGRES_*; a scratch"
+        + " database is created and dropped there) against a loopback stand-in of the API; prints records/s, the p95"
+        + " batch time and the peak of PostgreSQL connections, a line per number of gateways.")
 final class SyncBenchCommand implements Callable<Integer> {
 
     private static final String API_KEY = "bench-key";
-    private static final int STUDENTS = 200;
-    /** Synced first and not timed, so the figure is the steady rate of a running gateway, not JIT warm-up. */
+    /** Synced first and not timed, so the figure is the steady rate of running gateways, not JIT warm-up. */
     private static final int WARM_UP = 2_000;
+    private static final int MOST_GATEWAYS = 500;
+    /** How long a connection closed at the end of a pass may still show on the server. */
+    private static final Duration CLOSING_PATIENCE = Duration.ofSeconds(1);
+
     private static final int MOST_RECORDS = 1_000_000;
 
     private final PrintStream out;
@@ -54,10 +54,19 @@ final class SyncBenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
     @Option(names = "--records", paramLabel = "N", defaultValue = "10000",
-            description = "Records to sync (1 to 1,000,000; default ${DEFAULT-VALUE}).")
+            description = "Records per gateway (1 to 1,000,000; default ${DEFAULT-VALUE}).")
     private int records;
-    @Option(names = "--embedded", description = "Start an embedded PostgreSQL for the run instead of POSTGRES_*.")
-    private boolean embedded;
+    @Option(names = "--gateways", paramLabel = "N[,N...]", split = ",", defaultValue = "1",
+            description = "Numbers of gateways syncing at once, a run each (1 to " + MOST_GATEWAYS
+                    + "; e.g. 1,10,50; default ${DEFAULT-VALUE}).")
+    private List<Integer> gatewayCounts;
+    @Option(names = "--postgres", paramLabel = "URL",
+            description = "postgresql://USER[:PASSWORD]@HOST:PORT/DB or jdbc:postgresql://...; without a password in it,"
+                    + " POSTGRES_PASSWORD. Default: the POSTGRES_* settings.")
+    private String postgresUrl;
+
+    private Settings settings;
+    private PostgresServer server;
 
     SyncBenchCommand(PrintStream out) {
         this.out = out;
@@ -66,123 +75,81 @@ final class SyncBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (records < 1 || records > MOST_RECORDS) {
-            throw new ParameterException(spec.commandLine(), "bench sync: --records must be a whole number from 1 to "
-                    + MOST_RECORDS + ", got '" + records + "'.");
+            throw usage("--records must be a whole number from 1 to " + MOST_RECORDS + ", got '" + records + "'.");
         }
-        String scratchDb = "presenca_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        if (!gatewayCounts.stream().allMatch(n -> n >= 1 && n <= MOST_GATEWAYS)) {
+            throw usage("--gateways must be one number of gateways or several separated by commas, each from 1 to "
+                    + MOST_GATEWAYS + " (e.g. 1,10,50), got '" + gatewayCounts + "'.");
+        }
+        settings = Settings.fromProcess();
+        try {
+            server = postgresUrl == null ? PostgresServer.of(settings) : PostgresServer.fromUrl(postgresUrl, settings);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        return run();
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), "bench sync: " + message);
+    }
+
+    private int run() throws Exception {
+        out.printf("bench sync: %d records per gateway after a %d-record warm-up shared by the gateways; batches of %d,"
+                        + " SQLite synchronous=FULL, loopback API, PostgreSQL at %s%n", records, WARM_UP,
+                settings.syncBatchSize, server.describe());
+        int code = 0;
+        try (LoopbackApi api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll())) {
+            for (int gateways : gatewayCounts) {
+                code = Math.max(code, measure(gateways, api, out));
+            }
+        }
+        return code;
+    }
+
+    /** One run of {@code gateways} gateways, with SQLite files and a PostgreSQL database of its own. */
+    private int measure(int gateways, LoopbackApi api, PrintStream out) throws Exception {
+        BatchLatencies batches = new BatchLatencies(SimulatedGateway.SYNC_ROUTE);
         try (ScratchFolder home = new ScratchFolder("presenca-bench-sync");
-             EmbeddedPostgres pg = embedded ? EmbeddedPostgres.builder().start() : null;
-             LoopbackApi api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll())) {
-            Map<String, String> overrides = new HashMap<>();
-            overrides.put("SQLITE_PATH", home.resolve("bench.db").toString());
-            overrides.put("EXTERNAL_API_URL", api.url());
-            overrides.put("EXTERNAL_API_KEY", API_KEY);
-            overrides.put("DEVICE_ID", "bench-" + scratchDb.substring(15));
-            if (pg != null) {
-                overrides.put("POSTGRES_HOST", "localhost");
-                overrides.put("POSTGRES_PORT", Integer.toString(pg.getPort()));
-                overrides.put("POSTGRES_USER", "postgres");
-                overrides.put("POSTGRES_DB", "postgres");
-                overrides.put("POSTGRES_SSLMODE", "disable");
-            }
-            Settings admin = Settings.fromProcessWith(overrides);
-            createDatabase(admin, scratchDb);
-            overrides.put("POSTGRES_DB", scratchDb);
-            Settings bench = Settings.fromProcessWith(overrides);
-            try {
-                return measure(bench, out);
-            } finally {
-                dropDatabase(admin, scratchDb);
-            }
+             ScratchDatabase central = new ScratchDatabase(server);
+             Fleet fleet = new Fleet(gateways, i -> gatewaySettings(home, api, central.name(), i),
+                     Version.current(), batches);
+             ConnectionWatch connections = new ConnectionWatch(server, central.name())) {
+            fleet.addPendingRecords((WARM_UP + gateways - 1) / gateways);
+            fleet.syncAtOnce();
+            fleet.addPendingRecords(records);
+            batches.clear();
+            connections.resetPeak();
+            long started = System.nanoTime();
+            fleet.syncAtOnce();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            int peak = connections.peak();
+            int afterPass = connections.afterClosing(CLOSING_PATIENCE);
+            out.printf("bench sync: %d gateway%s x %d records = %d in %.2f s: %.0f records/s, p95 batch %.0f ms"
+                            + " (%d batches), peak %d PostgreSQL connections, %d open after the pass%n", gateways,
+                    gateways == 1 ? "" : "s", records, gateways * records, seconds, gateways * records / seconds,
+                    batches.p95Millis(), batches.count(), peak, afterPass);
+            return checkEveryRecordStoredOnce(fleet.gateways(), central.name(), out);
         }
     }
 
-    private int measure(Settings bench, PrintStream out) throws Exception {
-        try (Gateway gateway = new Gateway(bench)) {
-            Database local = gateway.database();
-            addStudents(local);
-            CentralSync sync = gateway.centralSync(Version.current());
-            sync.central().checkReady(); // schema created before the clock starts
-            Main main = new Main();
-            sync.bindTo(main, false, gateway.galleryLoader());
-            main.configure().setRoutesIncludePattern(CentralSync.routeIncludePattern());
-            main.start();
-            long started;
-            long elapsed;
-            try {
-                ProducerTemplate routes = main.getCamelContext().createProducerTemplate();
-                addPendingRecords(local, bench.deviceId, WARM_UP, 0);
-                routes.sendBodyAndHeader("direct:attendance-sync", null, "syncNow", true);
-                addPendingRecords(local, bench.deviceId, records, WARM_UP);
-                started = System.nanoTime();
-                routes.sendBodyAndHeader("direct:attendance-sync", null, "syncNow", true);
-                elapsed = System.nanoTime() - started;
-            } finally {
-                main.stop();
-            }
-            long synced = sync.queue().countByStatus().get(SyncStatus.SYNCED);
-            long central;
-            try (Connection c = sync.central().connect()) {
-                central = Sql.count(c, "SELECT count(*) FROM attendance_records");
-            }
-            double seconds = elapsed / 1e9;
-            out.printf("bench sync: %d records in %.2f s = %.0f records/s (after a %d-record warm-up; batches of %d,"
-                            + " SQLite synchronous=FULL, loopback API, %s)%n", records, seconds, records / seconds,
-                    WARM_UP, bench.syncBatchSize, sync.central().describe());
-            if (synced != records + WARM_UP || central != records + WARM_UP) {
-                out.printf("bench sync: FAILED: %d synced in SQLite and %d in PostgreSQL, expected %d each%n",
-                        synced, central, records + WARM_UP);
-                return 1;
-            }
-            return 0;
-        }
+    private Settings gatewaySettings(ScratchFolder home, LoopbackApi api, String database, int index) {
+        Map<String, String> overrides = new HashMap<>(server.settingsFor(database));
+        String deviceId = "bench-gateway-" + index;
+        overrides.put("SQLITE_PATH", home.resolve(deviceId + ".db").toString());
+        overrides.put("EXTERNAL_API_URL", api.url());
+        overrides.put("EXTERNAL_API_KEY", API_KEY);
+        overrides.put("DEVICE_ID", deviceId);
+        return Settings.fromProcessWith(overrides);
     }
 
-    private static void addStudents(Database local) {
-        Instant now = Timestamps.now();
-        List<Object[]> students = new ArrayList<>();
-        for (int i = 0; i < STUDENTS; i++) {
-            students.add(new Object[] {"bench-student-" + i, now, now});
+    /** 0 when every gateway's records are stored once, in PostgreSQL and as synced in SQLite; else 1, saying what is not. */
+    private int checkEveryRecordStoredOnce(List<SimulatedGateway> fleet, String database, PrintStream out)
+            throws SQLException {
+        try (Connection central = server.connect(database)) {
+            List<String> problems = StoredOnceCheck.problems(fleet, central);
+            problems.forEach(problem -> out.println("bench sync: FAILED: " + problem));
+            return problems.isEmpty() ? 0 : 1;
         }
-        local.inTransaction(c -> Sql.batch(c, "INSERT INTO students(id, created_at, updated_at) VALUES (?, ?, ?)",
-                students));
-    }
-
-    /** {@code count} pending records, one second apart, numbered from {@code first}. */
-    private static void addPendingRecords(Database local, String deviceId, int count, int first) {
-        Instant start = Timestamps.now().minusSeconds(2_000_000);
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = first; i < first + count; i++) {
-            rows.add(new Object[] {UUID.randomUUID().toString(), "bench-student-" + (i % STUDENTS), deviceId,
-                    start.plusSeconds(i), start});
-        }
-        local.inTransaction(c -> Sql.batch(c, """
-                    INSERT INTO attendance_records(id, student_id, device_id, captured_at, confidence, distance,
-                        matcher, created_at)
-                    VALUES (?, ?, ?, ?, 97.5, 0.3, 'local', ?)""", rows));
-    }
-
-    private static void createDatabase(Settings at, String name) {
-        try (Connection c = adminConnection(at); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("bench sync needs to create a scratch database on PostgreSQL at "
-                    + at.postgresHost + ":" + at.postgresPort + " (POSTGRES_* settings, user " + at.postgresUser
-                    + " needs CREATEDB): " + e.getMessage().replaceAll("\\.$", "") + ". Or run it with --embedded.", e);
-        }
-    }
-
-    private static void dropDatabase(Settings at, String name) throws SQLException {
-        try (Connection c = adminConnection(at); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
-    }
-
-    /** A connection to the settings' database, used to create and drop the scratch one. */
-    private static Connection adminConnection(Settings at) throws SQLException {
-        String url = "jdbc:postgresql://" + at.postgresHost + ":" + at.postgresPort + "/" + at.postgresDb
-                + "?sslmode=" + CentralDatabase.sslModeFor(at.postgresSslMode, at.postgresHost)
-                + (at.postgresSslRootCert == null ? "" : "&sslrootcert=" + at.postgresSslRootCert.toAbsolutePath());
-        return DriverManager.getConnection(url, at.postgresUser, at.postgresPassword);
     }
 }
