@@ -17,6 +17,9 @@ import io.presenca.matching.FrameMatcher;
 import io.presenca.monitoring.CaptureLogSummary;
 import io.presenca.monitoring.Operations;
 import io.presenca.monitoring.PipelineStats;
+import io.presenca.routes.CheckedRouteReload;
+import io.presenca.routes.RouteCheck;
+import io.presenca.routes.RouteProblem;
 import io.presenca.store.Database;
 import io.presenca.store.ReviewStore;
 import io.presenca.students.EnrollmentRefresh;
@@ -30,7 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +93,7 @@ final class GatewayRun implements Callable<Integer> {
         String version = Version.current();
         LOG.info("presenca {} starting with these settings:{}{}", version, System.lineSeparator(), settings.describe());
         checkCameraSource();
+        checkEditedRoutes();
         try (Gateway gateway = new Gateway(settings, databaseOpened)) {
             gateway.registerDevice(version);
             // both models now: a missing or damaged one stops the start with its message, before Camel runs
@@ -104,8 +110,7 @@ final class GatewayRun implements Callable<Integer> {
 
             Main main = new Main();
             this.main = main;
-            main.setDefaultPropertyPlaceholderLocation(
-                    "file:application.properties;optional=true,classpath:application.properties;optional=true");
+            main.setDefaultPropertyPlaceholderLocation(RouteCheck.SETTINGS_LOCATIONS);
             main.bind("faceFinder", gateway.faceFinder());
             main.bind("qualityGate", qualityGate);
             main.bind("faceTracker", gateway.faceTracker());
@@ -192,6 +197,12 @@ final class GatewayRun implements Callable<Integer> {
         }
     }
 
+    /** The running gateway's Camel, for tests that look at its routes; null before it starts. */
+    org.apache.camel.CamelContext camelContext() {
+        Main running = main;
+        return running == null ? null : running.getCamelContext();
+    }
+
     Summary summary() {
         return summary;
     }
@@ -222,6 +233,24 @@ final class GatewayRun implements Callable<Integer> {
         }
     }
 
+    /**
+     * A mistake in an edited route stops the start here, each at its file:line, rather than halfway through
+     * Camel's start or, worse, with a route silently missing. The jar's own copies are checked by its tests.
+     */
+    private void checkEditedRoutes() throws java.io.IOException {
+        if (!Files.isDirectory(settings.routesDir)) {
+            return;
+        }
+        List<Path> files = RouteCheck.routeFiles(settings.routesDir).stream()
+                .filter(file -> settings.matcher.usesRekognition() || !file.endsWith(REKOGNITION_ROUTES)).toList();
+        List<RouteProblem> problems = RouteCheck.ofGateway().checkFiles(files);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("The gateway does not start: the routes in " + settings.routesDir
+                    + " (ROUTES_DIR) have mistakes:" + System.lineSeparator() + RouteCheck.describe(problems)
+                    + "Fix them and check with 'java -jar presenca.jar routes check' before starting again.");
+        }
+    }
+
     /** Routes are edited in ./routes and reloaded on change; without that folder, the jar's copies run. */
     private static void useRoutes(Main main, Path routesDir, boolean rekognition) {
         if (Files.isDirectory(routesDir)) {
@@ -231,11 +260,17 @@ final class GatewayRun implements Callable<Integer> {
             if (!rekognition) {
                 main.configure().setRoutesExcludePattern("**/" + REKOGNITION_ROUTES);
             }
-            main.configure().setRoutesReloadEnabled(true);
-            main.configure().setRoutesReloadDirectory(routes.toString());
-            main.configure().setRoutesReloadPattern("*.camel.yaml");
-            // a file holding several routes reloads wrongly otherwise (CAMEL-24866)
-            main.configure().setRoutesReloadRemoveAllRoutes(false);
+            // Camel's reload (camel.main.routes-reload-enabled) with the routes check before it
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterConfigure(BaseMainSupport configured) {
+                    try {
+                        configured.getCamelContext().addService(new CheckedRouteReload(routes, RouteCheck.ofGateway()));
+                    } catch (Exception e) {
+                        throw org.apache.camel.RuntimeCamelException.wrapRuntimeException(e);
+                    }
+                }
+            });
         } else {
             LOG.info("No routes folder {}: running the routes bundled in the jar (copy routes/ there to edit them)",
                     routesDir.toAbsolutePath());

@@ -119,6 +119,12 @@ public final class GatewayFixture {
             });
         }
 
+        /** A route's state in the running gateway (Started, Stopped...), null before Camel runs. */
+        org.apache.camel.ServiceStatus routeStatus(String routeId) {
+            org.apache.camel.CamelContext camel = run.camelContext();
+            return camel == null ? null : camel.getRouteController().getRouteStatus(routeId);
+        }
+
         @Override
         public void close() throws Exception {
             run.stop();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LineNumberAware;
 import org.apache.camel.RoutesBuilder;
@@ -46,6 +47,7 @@ public final class RouteCheck {
     public static final String SETTINGS_LOCATIONS =
             "file:application.properties;optional=true,classpath:application.properties;optional=true";
 
+    private static final String BUNDLED = "classpath:routes/*.camel.yaml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.+?)}}");
     /** Settings whose value may be or hold a secret (a camera or API address can carry a password). */
     private static final Pattern SENSITIVE =
@@ -76,20 +78,24 @@ public final class RouteCheck {
         return problems;
     }
 
-    /** The copies in the jar ({@code routes/NAME} on the classpath). */
-    public List<RouteProblem> checkBundled(List<String> names) {
+    /**
+     * The copies in the jar, found as Camel finds them; slower than naming them (Camel scans the jar), which
+     * only a person running {@code routes check} without a routes folder waits for.
+     */
+    public List<RouteProblem> checkBundled() {
         List<RouteProblem> problems = new ArrayList<>();
-        for (String name : names) {
-            String location = "routes/" + name;
-            try (InputStream in = RouteCheck.class.getClassLoader().getResourceAsStream(location)) {
-                if (in == null) {
-                    problems.add(new RouteProblem(location, 0, "is not in the jar"));
-                } else {
-                    problems.addAll(check(location, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        CamelContext context = newContext();
+        try {
+            for (Resource resource : PluginHelper.getPackageScanResourceResolver(context).findResources(BUNDLED)) {
+                String name = "classpath:routes/" + Path.of(resource.getLocation()).getFileName();
+                try (InputStream in = resource.getInputStream()) {
+                    problems.addAll(check(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }
-            } catch (IOException e) {
-                problems.add(new RouteProblem(location, 0, "cannot be read: " + e.getMessage()));
             }
+        } catch (Exception e) {
+            problems.add(new RouteProblem(BUNDLED, 0, "cannot be read: " + e.getMessage()));
+        } finally {
+            context.stop();
         }
         return problems;
     }
@@ -100,7 +106,8 @@ public final class RouteCheck {
         try {
             FileCheck file = new FileCheck(name, yaml, context);
             file.placeholders();
-            if (file.load(ResourceHelper.fromString(name, yaml))) {
+            // Camel picks its loader by the name's ending: a copy being edited may have another
+            if (file.load(ResourceHelper.fromString(name.endsWith(".yaml") ? name : name + ".camel.yaml", yaml))) {
                 file.model();
             }
             return file.problems;
@@ -352,6 +359,13 @@ public final class RouteCheck {
             }
         }
         return message == null ? error.getClass().getSimpleName() : message.strip();
+    }
+
+    /** The route files of a folder, as the gateway picks them. */
+    public static List<Path> routeFiles(Path folder) throws IOException {
+        try (Stream<Path> listed = Files.list(folder)) {
+            return listed.filter(file -> file.getFileName().toString().endsWith(".camel.yaml")).sorted().toList();
+        }
     }
 
     /** Lines for a person or a log. */
