@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,15 +68,17 @@ public final class RouteCheck {
     }
 
     public List<RouteProblem> checkFiles(List<Path> files) {
-        List<RouteProblem> problems = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                problems.addAll(check(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                problems.add(new RouteProblem(file.toString(), 0, "cannot be read: " + e.getMessage()));
+        return inOneContext(context -> {
+            List<RouteProblem> problems = new ArrayList<>();
+            for (Path file : files) {
+                try {
+                    problems.addAll(check(context, file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    problems.add(new RouteProblem(file.toString(), 0, "cannot be read: " + e.getMessage()));
+                }
             }
-        }
-        return problems;
+            return problems;
+        });
     }
 
     /**
@@ -83,34 +86,46 @@ public final class RouteCheck {
      * only a person running {@code routes check} without a routes folder waits for.
      */
     public List<RouteProblem> checkBundled() {
-        List<RouteProblem> problems = new ArrayList<>();
-        CamelContext context = newContext();
-        try {
-            for (Resource resource : PluginHelper.getPackageScanResourceResolver(context).findResources(BUNDLED)) {
-                String name = "classpath:routes/" + Path.of(resource.getLocation()).getFileName();
-                try (InputStream in = resource.getInputStream()) {
-                    problems.addAll(check(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        return inOneContext(context -> {
+            List<RouteProblem> problems = new ArrayList<>();
+            try {
+                for (Resource resource : PluginHelper.getPackageScanResourceResolver(context).findResources(BUNDLED)) {
+                    String name = "classpath:routes/" + Path.of(resource.getLocation()).getFileName();
+                    try (InputStream in = resource.getInputStream()) {
+                        problems.addAll(check(context, name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    }
                 }
+            } catch (Exception e) {
+                problems.add(new RouteProblem(BUNDLED, 0, "cannot be read: " + e.getMessage()));
             }
-        } catch (Exception e) {
-            problems.add(new RouteProblem(BUNDLED, 0, "cannot be read: " + e.getMessage()));
-        } finally {
-            context.stop();
-        }
-        return problems;
+            return problems;
+        });
     }
 
     /** One file's problems; {@code name} ends in {@code .camel.yaml}, as Camel picks its loader by it. */
     public List<RouteProblem> check(String name, String yaml) {
-        CamelContext context = newContext();
+        return inOneContext(context -> check(context, name, yaml));
+    }
+
+    private List<RouteProblem> check(CamelContext context, String name, String yaml) {
+        FileCheck file = new FileCheck(name, yaml, context);
         try {
-            FileCheck file = new FileCheck(name, yaml, context);
             file.placeholders();
             // Camel picks its loader by the name's ending: a copy being edited may have another
             if (file.load(ResourceHelper.fromString(name.endsWith(".yaml") ? name : name + ".camel.yaml", yaml))) {
                 file.model();
             }
             return file.problems;
+        } finally {
+            file.forget();
+        }
+    }
+
+    /** One context for many files: its components and endpoints are made once (a second per file otherwise). */
+    private List<RouteProblem> inOneContext(Function<CamelContext, List<RouteProblem>> check) {
+        CamelContext context = newContext();
+        try {
+            return check.apply(context);
         } finally {
             context.stop(); // never started: this only releases what building it created
         }
@@ -187,6 +202,19 @@ public final class RouteCheck {
             } catch (Exception e) {
                 problem(yamlLine(e), "cannot be loaded: " + reason(e));
                 return false;
+            }
+        }
+
+        /** The next file's routes are then all its own (and may reuse this one's route ids). */
+        void forget() {
+            ModelCamelContext model = (ModelCamelContext) context;
+            try {
+                model.removeRouteDefinitions(List.copyOf(model.getRouteDefinitions()));
+                for (RouteConfigurationDefinition configuration : List.copyOf(model.getRouteConfigurationDefinitions())) {
+                    model.removeRouteConfiguration(configuration);
+                }
+            } catch (Exception e) {
+                throw org.apache.camel.RuntimeCamelException.wrapRuntimeException(e);
             }
         }
 
