@@ -17,9 +17,9 @@ import io.presenca.matching.FrameMatcher;
 import io.presenca.monitoring.CaptureLogSummary;
 import io.presenca.monitoring.Operations;
 import io.presenca.monitoring.PipelineStats;
-import io.presenca.routes.CheckedRouteReload;
 import io.presenca.routes.RouteCheck;
 import io.presenca.routes.RouteProblem;
+import io.presenca.routes.RouteSafety;
 import io.presenca.store.Database;
 import io.presenca.store.ReviewStore;
 import io.presenca.students.EnrollmentRefresh;
@@ -33,9 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,22 +258,14 @@ final class GatewayRun implements Callable<Integer> {
             if (!rekognition) {
                 main.configure().setRoutesExcludePattern("**/" + REKOGNITION_ROUTES);
             }
-            // Camel's reload (camel.main.routes-reload-enabled) with the routes check before it
-            main.addMainListener(new MainListenerSupport() {
-                @Override
-                public void afterConfigure(BaseMainSupport configured) {
-                    try {
-                        configured.getCamelContext().addService(new CheckedRouteReload(routes, RouteCheck.ofGateway()));
-                    } catch (Exception e) {
-                        throw org.apache.camel.RuntimeCamelException.wrapRuntimeException(e);
-                    }
-                }
-            });
+            // Camel's reload (camel.main.routes-reload-*) with the routes check before it
+            main.addMainListener(new RouteSafety(routes));
         } else {
             LOG.info("No routes folder {}: running the routes bundled in the jar (copy routes/ there to edit them)",
                     routesDir.toAbsolutePath());
             main.configure().setRoutesIncludePattern(
                     rekognition ? BUNDLED_ROUTES + ",classpath:routes/" + REKOGNITION_ROUTES : BUNDLED_ROUTES);
+            main.addMainListener(new RouteSafety(null));
         }
     }
 
