@@ -9,7 +9,6 @@ import ch.qos.logback.classic.Level;
 import io.presenca.camera.LogCapture;
 import io.presenca.config.ConfigurationException;
 import io.presenca.routes.CheckedRouteReload;
-import io.presenca.routes.RouteCheck;
 import io.presenca.store.AttendanceStore;
 import io.presenca.store.Database;
 import java.nio.file.Files;
@@ -33,8 +32,7 @@ class BrokenRouteTest {
     @Test
     void aBrokenRouteStopsTheStartWithItsFileAndLine() throws Exception {
         GatewayFixture gateway = new GatewayFixture();
-        Path routes = copyOfTheRoutes(gateway);
-        Path capture = routes.resolve("capture.camel.yaml");
+        Path capture = gateway.editableRoutes().resolve("capture.camel.yaml");
         Files.writeString(capture, Files.readString(capture).replace(BEAN, MISSPELT));
 
         ConfigurationException refused = assertThrows(ConfigurationException.class, gateway::runToEnd);
@@ -48,23 +46,18 @@ class BrokenRouteTest {
     @Test
     void aBrokenRouteSavedWhileRunningIsNotLoadedAndThePreviousRoutesKeepRunning() throws Exception {
         GatewayFixture gateway = new GatewayFixture();
-        Path routes = copyOfTheRoutes(gateway);
-        List<String> students = GatewayFixture.lfwIdentities(5, 1000);
-        String first = students.get(0);
-        String second = students.get(1);
+        Path routes = gateway.editableRoutes();
+        String first = GatewayFixture.lfwIdentities(5, 1000).get(0);
+        String second = GatewayFixture.lfwIdentities(5, 1000).get(1);
         gateway.enrollAndShowNextThree(first);
-        List<Path> secondPhotos = GatewayFixture.lfwPhotos(second);
-        gateway.enroll(second, secondPhotos.get(0), secondPhotos.get(1));
+        List<Path> secondWalkingIn = gateway.enrollWithFirstTwo(second);
 
         try (GatewayFixture.Running running = gateway.start();
              LogCapture reload = new LogCapture(CheckedRouteReload.class)) {
             AttendanceStore attendance = new AttendanceStore(Database.open(gateway.sqlite));
             await().atMost(Duration.ofSeconds(60)).until(() -> attendance.countFor(first) == 1);
             // the second student walks in after the folder was read: seen once the capture route restarts
-            for (int i = 0; i < 3; i++) {
-                Files.copy(secondPhotos.get(2 + i), gateway.camera.resolve(String.format("1%03d_%s", i,
-                        secondPhotos.get(2 + i).getFileName())));
-            }
+            gateway.showLater(secondWalkingIn);
 
             Path capture = routes.resolve("capture.camel.yaml");
             String good = Files.readString(capture);
@@ -84,16 +77,6 @@ class BrokenRouteTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> attendance.countFor(second) == 1);
         }
         assertEquals(Map.of(first, 1L, second, 1L), gateway.recordsPerStudent());
-    }
-
-    private static Path copyOfTheRoutes(GatewayFixture gateway) throws Exception {
-        Path routes = gateway.home.resolve("routes");
-        Files.createDirectories(routes);
-        for (Path file : RouteCheck.routeFiles(Path.of("routes"))) {
-            Files.copy(file, routes.resolve(file.getFileName()));
-        }
-        gateway.settings.put("ROUTES_DIR", routes.toString());
-        return routes;
     }
 
     private static int lineOf(Path file, String text) throws Exception {
