@@ -134,6 +134,7 @@ public final class RouteCheck {
     /** Built, never started: endpoints are created but nothing consumes or connects. */
     private CamelContext newContext() {
         DefaultCamelContext context = new DefaultCamelContext(false);
+        context.getCamelContextExtension().setName("routes-check"); // its start and stop lines in the log say what it is
         context.setSourceLocationEnabled(true);
         context.getPropertiesComponent().setLocation(SETTINGS_LOCATIONS);
         context.getPropertiesComponent().setOverrideProperties(gatewayPlaceholders);
