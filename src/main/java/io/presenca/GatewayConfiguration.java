@@ -192,7 +192,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
     /** Bound even with central sync off: its routes then do not start, but they name the bean. */
     @BindToRegistry("centralLessons")
     public CentralLessons centralLessons() {
-        return new CentralLessons(centralSync.central(), gateway.database(), settings.deviceId, Clock.systemUTC());
+        return new CentralLessons(centralSync.centralDatabase(), gateway.database(), settings.deviceId, Clock.systemUTC());
     }
 
     @BindToRegistry("eventDispatcher")

@@ -10,10 +10,14 @@ import io.presenca.events.Notifications;
 import io.presenca.lessons.LessonAttendance;
 import io.presenca.lessons.Lessons;
 import io.presenca.matching.FrameMatcher;
+import io.presenca.routes.RouteCheck;
+import io.presenca.routes.RouteProblem;
+import io.presenca.routes.RouteSafety;
 import io.presenca.store.Database;
 import io.presenca.vision.FaceQuality;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -68,6 +72,7 @@ public final class GatewayRun implements Callable<Integer> {
         String version = Version.current();
         LOG.info("presenca {} starting with these settings:{}{}", version, System.lineSeparator(), settings.describe());
         checkCameraSource();
+        checkEditedRoutes();
         try (Gateway gateway = new Gateway(settings, databaseOpened)) {
             gateway.registerDevice(version);
             // both models now: a missing or damaged one stops the start with its message, before Camel runs
@@ -79,8 +84,7 @@ public final class GatewayRun implements Callable<Integer> {
 
             Main main = new Main();
             this.main = main;
-            main.setDefaultPropertyPlaceholderLocation(
-                    "file:application.properties;optional=true,classpath:application.properties;optional=true");
+            main.setDefaultPropertyPlaceholderLocation(RouteCheck.SETTINGS_LOCATIONS);
             beans.addTo(main, exitAtEnd);
             logCentralSync();
             useRoutes(main, settings.routesDir, settings.matcher.usesRekognition());
@@ -128,6 +132,12 @@ public final class GatewayRun implements Callable<Integer> {
         }
     }
 
+    /** The running gateway's Camel, for tests that look at its routes; null before it starts. */
+    org.apache.camel.CamelContext camelContext() {
+        Main running = main;
+        return running == null ? null : running.getCamelContext();
+    }
+
     Summary summary() {
         return summary;
     }
@@ -158,8 +168,26 @@ public final class GatewayRun implements Callable<Integer> {
         }
     }
 
+    /**
+     * A mistake in an edited route stops the start here, each at its file:line, rather than halfway through
+     * Camel's start or, worse, with a route silently missing. The jar's own copies are checked by its tests.
+     */
+    private void checkEditedRoutes() throws java.io.IOException {
+        if (!Files.isDirectory(settings.routesDir)) {
+            return;
+        }
+        List<Path> files = RouteCheck.routeFiles(settings.routesDir).stream()
+                .filter(file -> settings.matcher.usesRekognition() || !file.endsWith(REKOGNITION_ROUTES)).toList();
+        List<RouteProblem> problems = RouteCheck.ofGateway(settings).checkFiles(files);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("The gateway does not start: the routes in " + settings.routesDir
+                    + " (ROUTES_DIR) have mistakes:" + System.lineSeparator() + RouteCheck.describe(problems)
+                    + "Fix them and check with 'java -jar presenca.jar routes check' before starting again.");
+        }
+    }
+
     /** Routes are edited in ./routes and reloaded on change; without that folder, the jar's copies run. */
-    private static void useRoutes(Main main, Path routesDir, boolean rekognition) {
+    private void useRoutes(Main main, Path routesDir, boolean rekognition) {
         if (Files.isDirectory(routesDir)) {
             // Camel lists the folder without following links: a linked folder would load no route at all
             Path routes = realPath(routesDir);
@@ -167,16 +195,14 @@ public final class GatewayRun implements Callable<Integer> {
             if (!rekognition) {
                 main.configure().setRoutesExcludePattern("**/" + REKOGNITION_ROUTES);
             }
-            main.configure().setRoutesReloadEnabled(true);
-            main.configure().setRoutesReloadDirectory(routes.toString());
-            main.configure().setRoutesReloadPattern("*.camel.yaml");
-            // a file holding several routes reloads wrongly otherwise (CAMEL-24866)
-            main.configure().setRoutesReloadRemoveAllRoutes(false);
+            // Camel's reload (camel.main.routes-reload-*) with the routes check before it
+            main.addMainListener(new RouteSafety(routes, settings));
         } else {
             LOG.info("No routes folder {}: running the routes bundled in the jar (copy routes/ there to edit them)",
                     routesDir.toAbsolutePath());
             main.configure().setRoutesIncludePattern(
                     rekognition ? BUNDLED_ROUTES + ",classpath:routes/" + REKOGNITION_ROUTES : BUNDLED_ROUTES);
+            main.addMainListener(new RouteSafety(null, settings));
         }
     }
 

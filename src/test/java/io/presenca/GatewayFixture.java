@@ -130,6 +130,12 @@ public final class GatewayFixture {
             });
         }
 
+        /** A route's state in the running gateway (Started, Stopped...), null before Camel runs. */
+        org.apache.camel.ServiceStatus routeStatus(String routeId) {
+            org.apache.camel.CamelContext camel = run.camelContext();
+            return camel == null ? null : camel.getRouteController().getRouteStatus(routeId);
+        }
+
         @Override
         public void close() throws Exception {
             run.stop();
@@ -145,6 +151,33 @@ public final class GatewayFixture {
         List<Path> photos = lfwPhotos(identity);
         enroll(identity, photos.get(0), photos.get(1));
         showToCamera(photos.subList(2, 5));
+    }
+
+    /** Enrolls an LFW-dev identity with its first 2 photos; its next 3 are returned, for {@link #showLater}. */
+    List<Path> enrollWithFirstTwo(String identity) {
+        List<Path> photos = lfwPhotos(identity);
+        enroll(identity, photos.get(0), photos.get(1));
+        return photos.subList(2, 5);
+    }
+
+    /** Puts photos in the camera folder after those shown first: a student walking in once the folder was read. */
+    void showLater(List<Path> photos) {
+        for (int i = 0; i < photos.size(); i++) {
+            copyAs(photos.get(i), camera.resolve(String.format("1%03d_%s", i, photos.get(i).getFileName())));
+        }
+    }
+
+    /** A copy of routes/ as this gateway's ROUTES_DIR, for tests that edit routes while it runs. */
+    Path editableRoutes() throws IOException {
+        Path routes = home.resolve("routes");
+        Files.createDirectories(routes);
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, routes.resolve(file.getFileName()));
+            }
+        }
+        settings.put("ROUTES_DIR", routes.toString());
+        return routes;
     }
 
     /** Photos of a student whose guardian consented (REQUIRE_CONSENT is on by default). */

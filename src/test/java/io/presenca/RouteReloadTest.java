@@ -62,30 +62,19 @@ class RouteReloadTest {
     @Test
     void addingANotificationStepWhileRunningReloadsTheRouteAndLosesNoRecord() throws Exception {
         GatewayFixture gateway = new GatewayFixture();
-        Path routes = gateway.home.resolve("routes");
-        Files.createDirectories(routes);
-        try (var files = Files.list(Path.of("routes"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, routes.resolve(file.getFileName()));
-            }
-        }
-        gateway.settings.put("ROUTES_DIR", routes.toString());
+        Path routes = gateway.editableRoutes();
         List<String> students = GatewayFixture.lfwIdentities(5, 1000);
         String first = students.get(0);
         String second = students.get(1);
         gateway.enrollAndShowNextThree(first);
-        List<Path> secondPhotos = GatewayFixture.lfwPhotos(second);
-        gateway.enroll(second, secondPhotos.get(0), secondPhotos.get(1));
+        List<Path> secondWalkingIn = gateway.enrollWithFirstTwo(second);
 
         try (GatewayFixture.Running running = gateway.start();
              LogCapture notifications = new LogCapture("presenca.notify")) {
             AttendanceStore attendance = new AttendanceStore(Database.open(gateway.sqlite));
             OperationsGatewayTest.waitFor(() -> attendance.countFor(first) == 1, "the first student");
             // the second student walks in after the folder was read: seen once the route restarts
-            for (int i = 0; i < 3; i++) {
-                Files.copy(secondPhotos.get(2 + i), gateway.camera.resolve(String.format("1%03d_%s", i,
-                        secondPhotos.get(2 + i).getFileName())));
-            }
+            gateway.showLater(secondWalkingIn);
 
             Path capture = routes.resolve("capture.camel.yaml");
             String yaml = Files.readString(capture);

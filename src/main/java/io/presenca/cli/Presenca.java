@@ -74,7 +74,7 @@ public final class Presenca implements Callable<Integer> {
                 .addSubcommand(new VerifyErasedCommand(out))
                 .addSubcommand(new MarkCommand(out))
                 .addSubcommand(new VoidCommand(out))
-                // routes check [FILE...]: the RoutesCommand (with its check subcommand) is added here
+                .addSubcommand(new RoutesCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
         presenca.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         presenca.setErr(new PrintWriter(new OutputStreamWriter(terminal.err(), StandardCharsets.UTF_8), true));

@@ -82,9 +82,9 @@ final class SyncCommand implements Callable<Integer> {
             try {
                 ProducerTemplate routes = main.getCamelContext().createProducerTemplate();
                 routes.sendBodyAndHeader("direct:attendance-sync", null, "syncNow", true);
-                attendanceFailure = firstNonNull(sync.failures().takeLastFailure(), sync.gate().lastProblem());
+                attendanceFailure = firstNonNull(sync.syncFailures().takeLastFailure(), sync.syncGate().lastProblem());
                 routes.sendBody("direct:student-sync", null);
-                studentFailure = sync.failures().takeLastFailure();
+                studentFailure = sync.syncFailures().takeLastFailure();
             } finally {
                 main.stop();
             }

@@ -14,7 +14,7 @@ final class ExternalApiHealthCheck extends GatewayHealthCheck {
 
     @Override
     String problem() {
-        String stopped = sync.alerts().syncStopped();
+        String stopped = sync.syncAlerts().syncStopped();
         if (stopped != null) {
             return "syncing stopped: " + stopped;
         }
@@ -22,6 +22,6 @@ final class ExternalApiHealthCheck extends GatewayHealthCheck {
         if (breaker != null) {
             return breaker + " (failed API calls; records stay pending, the next try is after SYNC_CIRCUIT_OPEN_SECONDS)";
         }
-        return sync.gate().apiUnreachable();
+        return sync.syncGate().apiUnreachable();
     }
 }

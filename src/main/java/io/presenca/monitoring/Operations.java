@@ -54,7 +54,7 @@ public final class Operations {
 
     /** Null while central sync is off: nothing to check. */
     public HealthCheck postgresqlHealth() {
-        return settings.centralSyncEnabled() ? new CentralDatabaseHealthCheck(sync.central()) : null;
+        return settings.centralSyncEnabled() ? new CentralDatabaseHealthCheck(sync.centralDatabase()) : null;
     }
 
     /** Null while central sync is off: nothing to check. */

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -24,9 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sync beans, built from the settings, and what the YAML routes in {@code routes/sync.camel.yaml},
- * {@code routes/students.camel.yaml} and {@code routes/cleanup.camel.yaml} refer to them by.
+ * {@code routes/students.camel.yaml} and {@code routes/cleanup.camel.yaml} refer to them by: a Camel
+ * configuration class, its {@code @BindToRegistry} methods name each bean (the gateway adds it beside
+ * {@code GatewayConfiguration}; {@code sync --once} and the sync bench add it alone).
  */
-public final class CentralSync {
+public final class CentralSync implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralSync.class);
 
@@ -64,6 +68,8 @@ public final class CentralSync {
     private final CentralStudents centralStudents;
     private final StudentSync studentSync;
     private final RecordCleanup cleanup;
+    private final ApiKeyHeader apiKeyHeader;
+    private GalleryLoader galleryLoader;
 
     public CentralSync(Settings settings, Database local, String appVersion) {
         this.settings = settings;
@@ -92,6 +98,7 @@ public final class CentralSync {
         this.centralStudents = new CentralStudents(central, copies);
         this.studentSync = new StudentSync(copies);
         this.cleanup = new RecordCleanup(queue, settings.cleanupDays, clock);
+        this.apiKeyHeader = new ApiKeyHeader(settings.externalApiKey);
     }
 
     /** EXTERNAL_API_URL, or an address that cannot resolve when it is not set (the sync does not run then). */
@@ -119,24 +126,8 @@ public final class CentralSync {
     public void bindTo(Main main, boolean scheduled, GalleryLoader galleryLoader) {
         // an edited sync route that could mark a record synced before PostgreSQL has it does not run
         SyncRouteOrder.checkInstalled(settings.routesDir);
-        main.bind("localDatabase", local.dataSource());
-        main.bind("centralPostgres", central.pool());
-        main.bind("centralDatabase", central);
-        main.bind("syncGate", gate);
-        main.bind("pendingBatches", pendingBatches);
-        main.bind("apiVerdicts", apiVerdicts);
-        main.bind("apiFailures", apiFailures);
-        main.bind("apiKeyHeader", new ApiKeyHeader(settings.externalApiKey));
-        main.bind("centralRows", centralRows);
-        main.bind("syncSettlement", settlement);
-        main.bind("syncFailures", failures);
-        main.bind("centralStudents", centralStudents);
-        main.bind("studentSync", studentSync);
-        main.bind("galleryLoader", galleryLoader);
-        main.bind("recordCleanup", cleanup);
-        main.bind("syncAlerts", alerts);
-        // the resilience4j breaker itself, which the route's circuitBreaker step refers to
-        main.bind("externalApiCircuit", apiCircuit);
+        this.galleryLoader = galleryLoader;
+        main.configure().addConfiguration(this);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStop(BaseMainSupport stopped) {
@@ -147,33 +138,101 @@ public final class CentralSync {
         RouteProperties.handTo(main, settings, scheduled);
     }
 
-    public SyncQueue queue() {
-        return queue;
+    /** The attendance SQLite database, for the sync route's {@code sql:} select. */
+    @BindToRegistry("localDatabase")
+    public javax.sql.DataSource localDatabase() {
+        return local.dataSource();
     }
 
-    public CentralDatabase central() {
+    /** Pooled PostgreSQL connections, for the upsert; none kept between passes. */
+    @BindToRegistry("centralPostgres")
+    public javax.sql.DataSource centralPostgres() {
+        return central.pool();
+    }
+
+    @BindToRegistry("centralDatabase")
+    public CentralDatabase centralDatabase() {
         return central;
     }
 
-    public SyncGate gate() {
+    @BindToRegistry("syncGate")
+    public SyncGate syncGate() {
         return gate;
     }
 
-    /** Open after repeated failed API calls: no call until it closes. */
-    public CircuitBreaker apiCircuit() {
+    @BindToRegistry("pendingBatches")
+    public PendingBatches pendingBatches() {
+        return pendingBatches;
+    }
+
+    @BindToRegistry("apiVerdicts")
+    public ApiVerdicts apiVerdicts() {
+        return apiVerdicts;
+    }
+
+    @BindToRegistry("apiFailures")
+    public ApiFailures apiFailures() {
+        return apiFailures;
+    }
+
+    @BindToRegistry("apiKeyHeader")
+    public ApiKeyHeader apiKeyHeader() {
+        return apiKeyHeader;
+    }
+
+    @BindToRegistry("centralRows")
+    public CentralRows centralRows() {
+        return centralRows;
+    }
+
+    @BindToRegistry("syncSettlement")
+    public SyncSettlement syncSettlement() {
+        return settlement;
+    }
+
+    @BindToRegistry("syncFailures")
+    public SyncFailures syncFailures() {
+        return failures;
+    }
+
+    @BindToRegistry("centralStudents")
+    public CentralStudents centralStudents() {
+        return centralStudents;
+    }
+
+    @BindToRegistry("studentSync")
+    public StudentSync studentSync() {
+        return studentSync;
+    }
+
+    /** The gallery the student sync reloads after a change. */
+    @BindToRegistry("galleryLoader")
+    public GalleryLoader galleryLoader() {
+        return galleryLoader;
+    }
+
+    @BindToRegistry("recordCleanup")
+    public RecordCleanup recordCleanup() {
+        return cleanup;
+    }
+
+    @BindToRegistry("syncAlerts")
+    public SyncAlerts syncAlerts() {
+        return alerts;
+    }
+
+    /** The resilience4j breaker itself, which the route's circuitBreaker step refers to. */
+    @BindToRegistry("externalApiCircuit")
+    public CircuitBreaker externalApiCircuit() {
         return apiCircuit;
+    }
+
+    public SyncQueue queue() {
+        return queue;
     }
 
     /** Says how long the API's breaker has not been closed, for health and logs. */
     public BreakerWatch apiCircuitWatch() {
         return apiCircuitWatch;
-    }
-
-    public SyncFailures failures() {
-        return failures;
-    }
-
-    public SyncAlerts alerts() {
-        return alerts;
     }
 }

@@ -210,8 +210,8 @@ final class DashboardApi {
                 + reviews.countOpenCapturedBefore(Instant.now().minus(Duration.ofDays(settings.evidenceRetentionDays))));
         status.put("syncEnabled", settings.centralSyncEnabled());
         status.put("syncProblem", !settings.centralSyncEnabled() ? "Central sync is off: EXTERNAL_API_URL is not set."
-                : sync.alerts().apiKeyRefused() ? "The external API refused EXTERNAL_API_KEY; fix it and restart."
-                : sync.gate().lastProblem());
+                : sync.syncAlerts().apiKeyRefused() ? "The external API refused EXTERNAL_API_KEY; fix it and restart."
+                : sync.syncGate().lastProblem());
         status.put("recentBatches", queue.recentLogs(10).stream().map(log -> {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("started", DATE_TIME.format(log.startedAt().atZone(zone)));

@@ -171,14 +171,8 @@ class CameraComponentTest {
         return assertInstanceOf(CameraConsumer.class, context.getRoute("camera").getConsumer());
     }
 
-    private static void waitFor(BooleanSupplier condition, long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + timeoutMillis + " ms");
-            }
-            Thread.sleep(20);
-        }
+    private static void waitFor(BooleanSupplier condition, long timeoutMillis) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMillis(timeoutMillis)).until(condition::getAsBoolean);
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,22 +1,34 @@
 package io.presenca.camera;
 
+import static org.awaitility.Awaitility.await;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Level;
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.Component;
+import org.apache.camel.Endpoint;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A camera that is missing at start, then works, is unplugged, and works again: no real hardware needed. */
+/**
+ * A camera that is missing at start, then works, is unplugged, and works again: no real hardware needed.
+ * The route is a YAML route as a school writes it, run by Camel Main.
+ */
+@CamelMainTest(properties = "camel.main.routes-include-pattern=classpath:camera/flaky-door.camel.yaml")
 class CameraReconnectTest {
 
     /** Attempt 1: no device. Attempt 2: two frames, then unplugged. Attempt 3 on: frames until stopped. */
@@ -40,7 +52,7 @@ class CameraReconnectTest {
                 throw new CameraUnavailableException("unplugged");
             }
             try {
-                Thread.sleep(5); // a camera's frame interval, so the test does not spin
+                Thread.sleep(5); // the fake camera's frame interval (the thing simulated), so it does not spin
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -63,36 +75,46 @@ class CameraReconnectTest {
         }
     }
 
-    @Test
-    void outagesAreLoggedOnceEachAndTheCameraIsReopened() throws Exception {
-        FlakyCamera.OPENS.set(0);
-        CamelContext context = new DefaultCamelContext();
-        try (LogCapture log = new LogCapture(CameraConsumer.class)) {
-            CameraEndpoint endpoint = context.getEndpoint("camera:door?source=0&reconnectDelay=50", CameraEndpoint.class);
+    /** The camera component, its endpoints reading the flaky camera instead of a device. */
+    @ReplaceInRegistry
+    Component camera = new CameraComponent() {
+        @Override
+        protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+            CameraEndpoint endpoint = (CameraEndpoint) super.createEndpoint(uri, remaining, parameters);
             endpoint.useSourceFactory(spec -> new FlakyCamera());
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(endpoint).routeId("camera").to("mock:frames");
-                }
-            });
-            context.start();
-            CameraConsumer consumer = (CameraConsumer) context.getRoute("camera").getConsumer();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (consumer.getFramesDelivered() < 5 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
-
-            assertTrue(consumer.getFramesDelivered() >= 5, "frames after the second reconnect: " + consumer.getFramesDelivered());
-            assertTrue(consumer.isConnected());
-            assertEquals(2, consumer.getReconnects());
-            List<String> warnings = log.messages(Level.WARN);
-            assertEquals(2, warnings.size(), warnings.toString());
-            assertTrue(warnings.get(0).contains("is not available: no device"), warnings.get(0));
-            assertTrue(warnings.get(1).contains("is not available: unplugged"), warnings.get(1));
-            assertEquals(2, log.messages(Level.INFO).stream().filter(m -> m.startsWith("Camera 'door' is back")).count());
-        } finally {
-            context.stop();
+            return endpoint;
         }
+    };
+
+    @BeanInject
+    CamelContext context;
+
+    /** Attached before Camel starts the route, so the first outage (at start) is seen. */
+    private static LogCapture log;
+
+    @BeforeAll
+    static void captureTheCameraLog() {
+        FlakyCamera.OPENS.set(0);
+        log = new LogCapture(CameraConsumer.class);
+    }
+
+    @AfterAll
+    static void releaseTheCameraLog() {
+        log.close();
+    }
+
+    @Test
+    void outagesAreLoggedOnceEachAndTheCameraIsReopened() {
+        CameraConsumer consumer = (CameraConsumer) context.getRoute("camera").getConsumer();
+        await("frames after the second reconnect").atMost(Duration.ofSeconds(10))
+                .until(() -> consumer.getFramesDelivered() >= 5);
+
+        assertTrue(consumer.isConnected());
+        assertEquals(2, consumer.getReconnects());
+        List<String> warnings = log.messages(Level.WARN);
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("is not available: no device"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("is not available: unplugged"), warnings.get(1));
+        assertEquals(2, log.messages(Level.INFO).stream().filter(m -> m.startsWith("Camera 'door' is back")).count());
     }
 }

@@ -42,15 +42,15 @@ class HealthChecksTest {
         assertTrue(api.getMessage().orElseThrow().contains("cannot reach the external API at 127.0.0.1:" + closedApi),
                 api.getMessage().toString());
 
-        HealthCheck.Result pg = call(new CentralDatabaseHealthCheck(sync.central()));
+        HealthCheck.Result pg = call(new CentralDatabaseHealthCheck(sync.centralDatabase()));
         assertEquals(HealthCheck.State.DOWN, pg.getState());
         assertTrue(pg.getMessage().orElseThrow().contains("records stay pending in SQLite"), pg.getMessage().toString());
         assertTrue(pg.getMessage().orElseThrow().contains(Integer.toString(closedPg)), pg.getMessage().toString());
-        assertFalse(new CentralDatabaseHealthCheck(sync.central()).isLiveness(), "an offline school server is no reason to restart");
+        assertFalse(new CentralDatabaseHealthCheck(sync.centralDatabase()).isLiveness(), "an offline school server is no reason to restart");
 
         // after repeated failed calls the breaker opens: the check says so, and since when, before trying the network
         for (int i = 0; i < 5; i++) {
-            sync.apiCircuit().onError(1, TimeUnit.MILLISECONDS, new RetryableSyncException(
+            sync.externalApiCircuit().onError(1, TimeUnit.MILLISECONDS, new RetryableSyncException(
                     RetryableSyncException.Kind.SERVER_ERROR, "HTTP 503", null));
         }
         HealthCheck.Result open = call(new ExternalApiHealthCheck(sync));

@@ -171,7 +171,7 @@ class DatabaseTest {
         Thread writer = new Thread(() -> first.inTransaction(c -> {
             Sql.update(c, "INSERT INTO devices(id, name, app_version, registered_at, last_seen_at) VALUES ('d', 'd', '1', 'x', 'x')");
             writing.countDown();
-            pause(1500); // e.g. the gateway applying a long migration
+            pause(1500); // the thing under test: a transaction held long (the gateway applying a long migration)
             return null;
         }));
         writer.start();

@@ -60,11 +60,11 @@ class ApiAnswerTest {
         for (int i = 0; i < 5; i++) {
             gateway.syncNow();
         }
-        assertEquals(CircuitBreaker.State.OPEN, sync.apiCircuit().getState());
+        assertEquals(CircuitBreaker.State.OPEN, sync.externalApiCircuit().getState());
         gateway.syncNow();
 
         assertEquals(5, gateway.api.calls().size(), "no call while the circuit is open");
-        assertTrue(sync.gate().lastProblem().contains("circuit open"), sync.gate().lastProblem());
+        assertTrue(sync.syncGate().lastProblem().contains("circuit open"), sync.syncGate().lastProblem());
         assertEquals(3, gateway.local().get(SyncStatus.PENDING));
     }
 

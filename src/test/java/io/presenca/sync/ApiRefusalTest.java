@@ -72,8 +72,8 @@ class ApiRefusalTest {
                     && log.messages(Level.ERROR).get(0).contains("unknown field matcher"), log.messages(Level.ERROR).get(0));
         }
         assertEquals(1, gateway.api.calls().size(), "a contract breach is not sent again");
-        assertTrue(sync.alerts().contractBreach().contains("HTTP 422"));
-        assertTrue(sync.gate().lastProblem().contains("breaking its contract"), sync.gate().lastProblem());
+        assertTrue(sync.syncAlerts().contractBreach().contains("HTTP 422"));
+        assertTrue(sync.syncGate().lastProblem().contains("breaking its contract"), sync.syncGate().lastProblem());
         assertEquals(10, gateway.local().get(SyncStatus.PENDING));
         assertEquals(0, gateway.local().get(SyncStatus.DEAD));
         assertEquals(0, gateway.localAttempts(ids.get(0)), "not the records' fault: no attempt counted");

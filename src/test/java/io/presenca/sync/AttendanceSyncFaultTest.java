@@ -99,8 +99,8 @@ class AttendanceSyncFaultTest {
             assertEquals(1, gateway.api.calls().size(), "syncing stopped after the 401");
             assertEquals(1, log.messages(Level.ERROR).size(), log.messages(Level.ERROR).toString());
             assertTrue(log.messages(Level.ERROR).get(0).contains("HTTP 401"), log.messages(Level.ERROR).get(0));
-            assertTrue(sync.alerts().apiKeyRefused());
-            assertEquals(1, sync.alerts().apiKeyRefusals());
+            assertTrue(sync.syncAlerts().apiKeyRefused());
+            assertEquals(1, sync.syncAlerts().apiKeyRefusals());
         }
         assertEquals(10, gateway.local().get(SyncStatus.PENDING));
         assertEquals(0, gateway.local().get(SyncStatus.REJECTED));

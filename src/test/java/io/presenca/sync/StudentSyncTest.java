@@ -31,7 +31,7 @@ class StudentSyncTest {
     @BeforeEach
     void start() throws Exception {
         gateway = new SyncFixture();
-        gateway.startManual().central().checkReady();
+        gateway.startManual().centralDatabase().checkReady();
         students = new StudentStore(gateway.db);
         templates = new TemplateStore(gateway.db);
     }

@@ -51,12 +51,12 @@ class SyncGateTest {
         for (int i = 0; i < 5; i++) {
             gateway.syncNow();
         }
-        assertEquals(CircuitBreaker.State.OPEN, sync.apiCircuit().getState());
+        assertEquals(CircuitBreaker.State.OPEN, sync.externalApiCircuit().getState());
 
         gateway.syncNow();
 
         assertEquals(5, gateway.api.calls().size(), "no call while the breaker is open");
-        assertTrue(sync.gate().lastProblem().contains("circuit open for 0 s after 5 failures"), sync.gate().lastProblem());
+        assertTrue(sync.syncGate().lastProblem().contains("circuit open for 0 s after 5 failures"), sync.syncGate().lastProblem());
         assertEquals(5, gateway.localAttempts(ids.get(0)), "a refused pass counts no attempt");
     }
 
@@ -68,8 +68,8 @@ class SyncGateTest {
         apiFails.set(false);
 
         // after SYNC_CIRCUIT_OPEN_SECONDS the gate gets past the breaker and stops at PostgreSQL, pass after pass
-        SyncFixture.await(() -> String.valueOf(sync.gate().lastProblem()).contains("central PostgreSQL"), PATIENCE,
-                "no pass got past the breaker: " + sync.gate().lastProblem());
+        SyncFixture.await(() -> String.valueOf(sync.syncGate().lastProblem()).contains("central PostgreSQL"), PATIENCE,
+                "no pass got past the breaker: " + sync.syncGate().lastProblem());
         int callsWhileDown = gateway.api.calls().size();
         gateway.postgresReachable(true);
 
@@ -77,7 +77,7 @@ class SyncGateTest {
         SyncFixture.recordRecovery("breaker open, then PostgreSQL down while half-open, then both back", recovery);
         assertEquals(30, gateway.local().get(SyncStatus.SYNCED));
         assertEquals(30, gateway.pgDistinctIds());
-        assertEquals(CircuitBreaker.State.CLOSED, sync.apiCircuit().getState());
+        assertEquals(CircuitBreaker.State.CLOSED, sync.externalApiCircuit().getState());
         assertNull(sync.apiCircuitWatch().problem());
         assertTrue(gateway.api.calls().size() > callsWhileDown);
     }
@@ -91,15 +91,15 @@ class SyncGateTest {
         int callsBefore = gateway.api.calls().size();
 
         // passes run (the gate lets them through once the breaker's wait is over) and find nothing due
-        SyncFixture.await(() -> sync.gate().lastProblem() == null, PATIENCE,
-                "no pass got past the breaker: " + sync.gate().lastProblem());
-        SyncFixture.await(() -> sync.apiCircuit().getState() == CircuitBreaker.State.HALF_OPEN, PATIENCE, "not half-open");
+        SyncFixture.await(() -> sync.syncGate().lastProblem() == null, PATIENCE,
+                "no pass got past the breaker: " + sync.syncGate().lastProblem());
+        SyncFixture.await(() -> sync.externalApiCircuit().getState() == CircuitBreaker.State.HALF_OPEN, PATIENCE, "not half-open");
         assertEquals(callsBefore, gateway.api.calls().size(), "nothing was due, nothing was sent");
         gateway.retryPendingAt(null);
 
         gateway.awaitNothingPending(PATIENCE);
         assertEquals(30, gateway.pgDistinctIds());
-        assertEquals(CircuitBreaker.State.CLOSED, sync.apiCircuit().getState());
+        assertEquals(CircuitBreaker.State.CLOSED, sync.externalApiCircuit().getState());
     }
 
     @Test
@@ -110,12 +110,12 @@ class SyncGateTest {
 
         gateway.postgresReachable(false);
         gateway.syncNow();
-        assertTrue(sync.gate().lastProblem().contains("central PostgreSQL"), sync.gate().lastProblem());
+        assertTrue(sync.syncGate().lastProblem().contains("central PostgreSQL"), sync.syncGate().lastProblem());
         gateway.postgresReachable(true);
 
         gateway.api.close();
         gateway.syncNow();
-        assertTrue(sync.gate().lastProblem().startsWith("cannot reach the external API"), sync.gate().lastProblem());
+        assertTrue(sync.syncGate().lastProblem().startsWith("cannot reach the external API"), sync.syncGate().lastProblem());
         assertEquals(3, gateway.local().get(SyncStatus.PENDING));
         assertEquals(0, gateway.localAttempts(ids.get(0)), "refused passes count no attempt");
     }
@@ -125,7 +125,7 @@ class SyncGateTest {
         CentralSync sync = gateway.startScheduled();
         SyncFixture.await(() -> {
             gateway.retryPendingAt(null); // each tick finds the records due, instead of waiting out their backoff
-            return sync.apiCircuit().getState() == CircuitBreaker.State.OPEN;
+            return sync.externalApiCircuit().getState() == CircuitBreaker.State.OPEN;
         }, PATIENCE, "the breaker never opened");
         return sync;
     }

@@ -39,7 +39,7 @@ public final class SimulatedGateway implements AutoCloseable {
         try {
             addStudents(gateway.database());
             this.sync = gateway.centralSync(appVersion);
-            sync.central().checkReady(); // schema created before any clock starts
+            sync.centralDatabase().checkReady(); // schema created before any clock starts
             sync.bindTo(main, false, gateway.galleryLoader());
             main.bind("batchLatencies", observer);
             // a name of its own: contexts started at once in one JVM would race for "presenca" in JMX
