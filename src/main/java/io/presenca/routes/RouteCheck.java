@@ -1,6 +1,10 @@
 package io.presenca.routes;
 
 import io.presenca.config.Settings;
+import io.presenca.sync.SyncRouteOrder;
+import java.lang.reflect.Proxy;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +59,9 @@ public final class RouteCheck {
     private static final Pattern SENSITIVE =
             Pattern.compile("key|password|passphrase|secret|token|credential|source|url", Pattern.CASE_INSENSITIVE);
 
+    /** {@code option=#name} in an endpoint URI: a reference to a bean by name. */
+    private static final Pattern BEAN_REFERENCE = Pattern.compile("[?&][^=&]+=#([A-Za-z_][\\w]*)(?=&|$)");
+
     private final BeanCatalogue beans;
     private final Properties gatewayPlaceholders;
 
@@ -66,6 +73,17 @@ public final class RouteCheck {
     /** The check the gateway and {@code routes check} run: the gateway's beans and placeholders. */
     public static RouteCheck ofGateway(Settings settings) {
         return new RouteCheck(GatewayBeans.catalogue(), GatewayBeans.placeholders(settings));
+    }
+
+    /** What a stand-in bean answers: nothing (it is never called while routes are only checked). */
+    private static Object standInAnswer(Object proxy, java.lang.reflect.Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "toString" -> "stand-in bean for the routes check";
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> method.getReturnType() == boolean.class ? Boolean.FALSE
+                    : method.getReturnType().isPrimitive() && method.getReturnType() != void.class ? 0 : null;
+        };
     }
 
     public List<RouteProblem> checkFiles(List<Path> files) {
@@ -115,6 +133,11 @@ public final class RouteCheck {
             // Camel picks its loader by the name's ending: a copy being edited may have another
             if (file.load(ResourceHelper.fromString(name.endsWith(".yaml") ? name : name + ".camel.yaml", yaml))) {
                 file.model();
+                // the order the gateway also checks at start: PostgreSQL commits, then SQLite is marked
+                if (SyncRouteOrder.holdsSyncRoute(yaml)) {
+                    SyncRouteOrder.problems(yaml).forEach(problem ->
+                            file.problems.add(new RouteProblem(name, 0, "breaks the sync's safety rule: " + problem)));
+                }
             }
             return file.problems;
         } finally {
@@ -312,9 +335,37 @@ public final class RouteCheck {
                 return;
             }
             try {
+                bindStandIns(resolved);
                 context.getEndpoint(resolved);
             } catch (Exception e) {
                 problem(line, "endpoint " + uri + ": " + masked(reason(e).replace(resolved, uri), uri));
+            }
+        }
+
+        /**
+         * An option like {@code httpClientConfigurer=#apiKeyHeader} names a bean Camel looks up when it makes the
+         * endpoint: a stand-in with the bean's interfaces lets it do so without building the bean (a name the
+         * gateway does not bind stays unbound, and Camel's own message says so).
+         */
+        private void bindStandIns(String uri) {
+            Matcher reference = BEAN_REFERENCE.matcher(uri);
+            while (reference.find()) {
+                String name = reference.group(1);
+                Class<?> type = beans.type(name).orElse(null);
+                if (type == null || context.getRegistry().lookupByName(name) != null) {
+                    continue;
+                }
+                Set<Class<?>> interfaces = new LinkedHashSet<>();
+                for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                    interfaces.addAll(List.of(c.getInterfaces()));
+                }
+                if (type.isInterface()) {
+                    interfaces.add(type);
+                }
+                if (!interfaces.isEmpty()) {
+                    context.getRegistry().bind(name, Proxy.newProxyInstance(type.getClassLoader(),
+                            interfaces.toArray(Class<?>[]::new), (proxy, method, args) -> standInAnswer(proxy, method, args)));
+                }
             }
         }
 

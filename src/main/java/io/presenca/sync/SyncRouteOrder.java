@@ -63,6 +63,11 @@ public final class SyncRouteOrder {
         }
     }
 
+    /** Whether this route file holds the attendance sync route, the one the rule is about. */
+    public static boolean holdsSyncRoute(String yaml) {
+        return routeSteps(new Load(LoadSettings.builder().build()).loadFromString(yaml)) != null;
+    }
+
     /** What in this route file breaks the rule; empty when it keeps it. */
     public static List<String> problems(String yaml) {
         List<String> problems = new ArrayList<>();
