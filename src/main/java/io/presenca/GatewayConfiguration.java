@@ -6,7 +6,6 @@ import io.presenca.attendance.FailedFrames;
 import io.presenca.attendance.NegativeCheck;
 import io.presenca.attendance.NegativeFaces;
 import io.presenca.attendance.ReviewQueue;
-import io.presenca.config.RouteProperties;
 import io.presenca.config.Settings;
 import io.presenca.events.AbsenceSummaries;
 import io.presenca.events.EventDispatcher;
@@ -78,10 +77,9 @@ public final class GatewayConfiguration implements CamelConfiguration {
      * the dashboard. {@code exitAtEnd}: the {@code --exit-at-end} option, EXIT_AT_END given on the command line.
      */
     void addTo(Main main, boolean exitAtEnd) {
-        RouteProperties.handTo(main, settings, true);
-        main.configure().addConfiguration(this);
-        // the sync beans are CentralSync's to bind (it hands sync-only runs the same route properties)
+        // the sync beans, and the settings every route reads: CentralSync hands them, as for sync-only runs
         centralSync.bindTo(main, true, gateway.galleryLoader());
+        main.configure().addConfiguration(this);
         // after the settings: the option wins over the setting
         main.addOverrideProperty("EXIT_AT_END", Boolean.toString(exitAtEnd));
         operations.enable(main);

@@ -81,8 +81,9 @@ public final class RouteCheck {
             case "toString" -> "stand-in bean for the routes check";
             case "hashCode" -> System.identityHashCode(proxy);
             case "equals" -> proxy == args[0];
-            default -> method.getReturnType() == boolean.class ? Boolean.FALSE
-                    : method.getReturnType().isPrimitive() && method.getReturnType() != void.class ? 0 : null;
+            // a primitive's own zero (an Integer 0 would not do for a long), else null
+            default -> method.getReturnType().isPrimitive() && method.getReturnType() != void.class
+                    ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(method.getReturnType(), 1), 0) : null;
         };
     }
 

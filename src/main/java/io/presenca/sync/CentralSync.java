@@ -134,7 +134,7 @@ public final class CentralSync implements CamelConfiguration {
                 central.close();
             }
         });
-        // the timers' periods and whether they run; a gateway run has handed them already, the same
+        // every setting the routes read by name, the timers' periods and whether they run
         RouteProperties.handTo(main, settings, scheduled);
     }
 
