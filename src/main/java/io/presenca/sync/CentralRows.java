@@ -35,7 +35,7 @@ public final class CentralRows {
         columns.put("now", Timestamps.format(clock.instant()));
         columns.put("deviceId", deviceId);
         columns.put("appVersion", appVersion);
-        columns.put("pendingAfter", Math.max(0, queue.countPending() - batch.size()));
+        columns.put("pendingAfter", batch.run().pendingAfter(batch, queue::countPending));
         columns.put("ids", texts(accepted, PendingRecord::id));
         columns.put("studentIds", texts(accepted, PendingRecord::studentId));
         columns.put("deviceIds", texts(accepted, PendingRecord::deviceId));

@@ -4,6 +4,7 @@ import io.presenca.store.PendingRecord;
 import io.presenca.store.Timestamps;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * One pass of the attendance sync: batches are taken, oldest capture first and each record at most
@@ -19,6 +20,8 @@ public final class SyncRun {
     private final String dueBy;
     private volatile String stoppedBecause;
     private volatile PendingRecord lastHandedOut;
+    /** Pending records not yet sent in this pass; -1 until the first batch counts them. */
+    private long pendingLeft = -1;
 
     /** {@code dueOnly}: only records whose retry time is at or before {@code openedAt}. */
     public SyncRun(boolean dueOnly, Instant openedAt) {
@@ -51,6 +54,20 @@ public final class SyncRun {
     public String afterId() {
         PendingRecord last = lastHandedOut;
         return last == null ? "" : last.id();
+    }
+
+    /**
+     * Pending records left once {@code batch} is settled: counted in SQLite at the pass's first batch
+     * ({@code countPending}), then lowered by each batch. Counting again per batch would read the whole
+     * backlog's index every time, which grows with the square of a long backlog; a record captured
+     * during the pass is counted by the next pass.
+     */
+    synchronized long pendingAfter(SyncBatch batch, LongSupplier countPending) {
+        if (pendingLeft < 0) {
+            pendingLeft = countPending.getAsLong();
+        }
+        pendingLeft = Math.max(0, pendingLeft - batch.size());
+        return pendingLeft;
     }
 
     void handedOut(List<PendingRecord> batch) {
