@@ -31,6 +31,7 @@ public final class CentralDatabase implements Migrations.Target, AutoCloseable {
     private final HikariDataSource pool;
     private final String description;
     private volatile boolean schemaChecked;
+    private volatile boolean lastPassFailedHere;
 
     public CentralDatabase(Settings settings) {
         dataSource.setServerNames(new String[] {settings.postgresHost});
@@ -100,6 +101,7 @@ public final class CentralDatabase implements Migrations.Target, AutoCloseable {
 
     /** Route step where the upsert failed: the failure, said as a central database error, retried later. */
     public void failed(Exchange exchange) {
+        lastPassFailedHere = true;
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Throwable cause = failure;
         while (cause.getCause() != null && !(cause instanceof SQLException)) {
@@ -136,6 +138,35 @@ public final class CentralDatabase implements Migrations.Target, AutoCloseable {
         });
         Migrations.in("db/postgres/").applyPending(this);
         schemaChecked = true;
+    }
+
+    /**
+     * The sync gate's check before a pass: like {@link #checkReady()}, but on the pool's connection,
+     * which the pass's upserts then take, so a pass costs PostgreSQL one connection (one backend
+     * started, one authentication), not two. After a pass failed on this database (its check or an
+     * upsert) the next check connects directly, because the pool keeps retrying a failing server for
+     * its whole connection timeout where a direct connection fails at once: an offline gateway finds
+     * out as quickly as before.
+     */
+    public void checkReadyForPass() {
+        if (!schemaChecked || lastPassFailedHere) {
+            try {
+                checkReady();
+            } catch (RuntimeException e) {
+                lastPassFailedHere = true;
+                throw e;
+            }
+            lastPassFailedHere = false;
+            return;
+        }
+        try (Connection c = pool.getConnection()) {
+            return;
+        } catch (SQLException e) {
+            lastPassFailedHere = true;
+            // the pool's own "not available, request timed out" says less than the server's refusal under it
+            String why = e.getCause() instanceof SQLException cause ? cause.getMessage() : e.getMessage();
+            throw new DatabaseException(capitalizedDescription() + ": " + why, e);
+        }
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class SyncGate {
             return apiProblem;
         }
         try {
-            central.checkReady();
+            central.checkReadyForPass();
         } catch (RuntimeException e) {
             return e.getMessage();
         }

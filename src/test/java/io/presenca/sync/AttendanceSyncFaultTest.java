@@ -214,4 +214,20 @@ class AttendanceSyncFaultTest {
         assertEquals(0, gateway.pgCount("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'presenca "
                 + SyncFixture.DEVICE + "'"), "the pass released its PostgreSQL connection");
     }
+
+    @Test
+    void aPassOpensOneConnectionToPostgresForItsCheckAndAllItsBatches() throws Exception {
+        gateway.startManual();
+        gateway.syncNow(); // the first pass creates the schema, on connections of its own
+        gateway.recordPending(55);
+        int before = gateway.proxy.connectionsAccepted();
+
+        gateway.syncNow();
+
+        assertEquals(55, gateway.pgRecords(), "three batches went through");
+        assertEquals(1, gateway.proxy.connectionsAccepted() - before,
+                "the gate's check and the three upserts share one pooled connection");
+        assertEquals(0, gateway.pgCount("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'presenca "
+                + SyncFixture.DEVICE + "'"), "the pass released its PostgreSQL connection");
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on 127.0.0.1 in front of PostgreSQL, which a test can cut (every connection dropped,
@@ -37,6 +38,7 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
     private static final byte[] INSERTED = "INSERT 0 ".getBytes(StandardCharsets.US_ASCII);
 
     private volatile ServerSocket listener;
@@ -55,6 +57,11 @@ final class TcpProxy implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Connections clients have opened through this proxy so far. */
+    int connectionsAccepted() {
+        return accepted.get();
     }
 
     /** From now on, holds the first connection whose client sends a statement containing {@code statementText}. */
@@ -108,6 +115,7 @@ final class TcpProxy implements AutoCloseable {
             while (!socket.isClosed()) {
                 try {
                     Socket client = socket.accept();
+                    accepted.incrementAndGet();
                     Socket server = new Socket(targetHost, targetPort);
                     open.add(client);
                     open.add(server);
