@@ -26,7 +26,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench sync [--records N] [--gateways N[,N...]] [--postgres URL]}: for each number of
+ * {@code bench sync [--records N] [--gateways N[,N...]] [--postgres URL] [--warm-up N]}: for each number of
  * gateways, that many simulated gateways (each its own SQLite file and sync routes) send N pending
  * records each through the real attendance sync route, all at once, to a loopback stand-in of the
  * API and into one PostgreSQL: the one of {@code --postgres} or of the POSTGRES_* settings, where a
@@ -41,8 +41,6 @@ import picocli.CommandLine.Spec;
 final class SyncBenchCommand implements Callable<Integer> {
 
     private static final String API_KEY = "bench-key";
-    /** Synced first and not timed, so the figure is the steady rate of running gateways, not JIT warm-up. */
-    private static final int WARM_UP = 2_000;
     private static final int MOST_GATEWAYS = 500;
     /** How long a connection closed at the end of a pass may still show on the server. */
     private static final Duration CLOSING_PATIENCE = Duration.ofSeconds(1);
@@ -64,6 +62,16 @@ final class SyncBenchCommand implements Callable<Integer> {
             description = "postgresql://USER[:PASSWORD]@HOST:PORT/DB or jdbc:postgresql://...; without a password in it,"
                     + " POSTGRES_PASSWORD. Default: the POSTGRES_* settings.")
     private String postgresUrl;
+    /**
+     * Synced first and not timed, so the figure is the steady rate of running gateways, not the JIT's
+     * warm-up: in one process, consecutive 10,000-record passes went 5,400, 11,500, then 13,400-14,200
+     * records/s, so 2,000 records were not enough.
+     */
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "20000",
+            description = "Records synced first and not timed, shared by the gateways, so that the figure is the rate of"
+                    + " gateways that have been running a while, not of code still being compiled (0 to 1,000,000;"
+                    + " default ${DEFAULT-VALUE}).")
+    private int warmUp;
 
     private Settings settings;
     private PostgresServer server;
@@ -76,6 +84,9 @@ final class SyncBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (records < 1 || records > MOST_RECORDS) {
             throw usage("--records must be a whole number from 1 to " + MOST_RECORDS + ", got '" + records + "'.");
+        }
+        if (warmUp < 0 || warmUp > MOST_RECORDS) {
+            throw usage("--warm-up must be a whole number from 0 to " + MOST_RECORDS + ", got '" + warmUp + "'.");
         }
         if (!gatewayCounts.stream().allMatch(n -> n >= 1 && n <= MOST_GATEWAYS)) {
             throw usage("--gateways must be one number of gateways or several separated by commas, each from 1 to "
@@ -96,7 +107,7 @@ final class SyncBenchCommand implements Callable<Integer> {
 
     private int run() throws Exception {
         out.printf("bench sync: %d records per gateway after a %d-record warm-up shared by the gateways; batches of %d,"
-                        + " SQLite synchronous=FULL, loopback API, PostgreSQL at %s%n", records, WARM_UP,
+                        + " SQLite synchronous=FULL, loopback API, PostgreSQL at %s%n", records, warmUp,
                 settings.syncBatchSize, server.describe());
         int code = 0;
         try (LoopbackApi api = LoopbackApi.start(API_KEY, LoopbackApi.acceptingAll())) {
@@ -115,8 +126,10 @@ final class SyncBenchCommand implements Callable<Integer> {
              Fleet fleet = new Fleet(gateways, i -> gatewaySettings(home, api, central.name(), i),
                      Version.current(), batches);
              ConnectionWatch connections = new ConnectionWatch(server, central.name())) {
-            fleet.addPendingRecords((WARM_UP + gateways - 1) / gateways);
-            fleet.syncAtOnce();
+            if (warmUp > 0) {
+                fleet.addPendingRecords((warmUp + gateways - 1) / gateways);
+                fleet.syncAtOnce();
+            }
             fleet.addPendingRecords(records);
             batches.clear();
             connections.resetPeak();
