@@ -58,8 +58,10 @@ public final class CentralDatabase implements Migrations.Target, AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("central-postgres");
         config.setDataSource(postgres);
-        // a pass uses one connection; the student sync may run beside it
-        config.setMaximumPoolSize(2);
+        // one connection, for the gate's check and every upsert of a pass (each statement borrows and
+        // returns it; a pass asked for over JMX during the timer's takes turns). With room for two, the
+        // pool sometimes opened a second for a borrower it had just served.
+        config.setMaximumPoolSize(1);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(10_000);
         // no connection at start: the gateway starts while PostgreSQL is down
