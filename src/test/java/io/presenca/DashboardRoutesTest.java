@@ -77,9 +77,29 @@ class DashboardRoutesTest {
                 HttpResponse<String> posted = DashboardGatewayTest.send(base, "POST", path, cookie, "");
                 assertEquals(405, posted.statusCode(), path);
                 assertFalse(posted.body().contains("test-door"), path);
+                assertSecurityHeaders(posted, "POST " + path);
                 assertEquals(405, DashboardGatewayTest.sendWith(base, "POST", path, Map.of("Origin", base), "").statusCode());
             }
             assertEquals(200, DashboardGatewayTest.send(base, "GET", "/dashboard/api/status", cookie, null).statusCode());
+
+            // what Vert.x answers itself, and the health endpoint, carry them too
+            HttpResponse<String> unknown = DashboardGatewayTest.send(base, "GET", "/no-such-page", cookie, null);
+            assertEquals(404, unknown.statusCode());
+            assertSecurityHeaders(unknown, "GET /no-such-page");
+            assertSecurityHeaders(DashboardGatewayTest.send(base, "GET", "/observe/health", null, null), "health");
+            // the dashboard's own answers keep theirs, once each
+            HttpResponse<String> status = DashboardGatewayTest.send(base, "GET", "/dashboard/api/status", cookie, null);
+            assertEquals(List.of("no-store"), status.headers().allValues("Cache-Control"));
+            assertEquals(List.of("DENY"), status.headers().allValues("X-Frame-Options"));
         }
+    }
+
+    /** Nothing cached (face crops of minors), no framing by another site, no sniffing: once each. */
+    private static void assertSecurityHeaders(HttpResponse<String> answer, String what) {
+        assertEquals(List.of("no-store"), answer.headers().allValues("Cache-Control"), what);
+        assertEquals(List.of("DENY"), answer.headers().allValues("X-Frame-Options"), what);
+        assertEquals(List.of("nosniff"), answer.headers().allValues("X-Content-Type-Options"), what);
+        List<String> policy = answer.headers().allValues("Content-Security-Policy");
+        assertTrue(policy.size() == 1 && policy.get(0).contains("frame-ancestors 'none'"), what + ": " + policy);
     }
 }

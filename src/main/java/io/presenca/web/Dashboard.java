@@ -38,6 +38,7 @@ public final class Dashboard {
     private final LessonAttendance lessons;
     private final Logins logins;
     private final Sessions sessions;
+    private final SecurityHeaders securityHeaders;
     private final StaticAssets assets = new StaticAssets("dashboard/");
 
     public Dashboard(Settings settings, Database db, CentralSync sync, PipelineStats stats, LessonAttendance lessons,
@@ -51,6 +52,7 @@ public final class Dashboard {
         this.lessons = lessons;
         this.corrections = corrections;
         this.logins = new Logins(settings.dashboardAdminPassword, new DashboardUserStore(db), clock);
+        this.securityHeaders = new SecurityHeaders(settings.managementPort);
         this.sessions = new Sessions(logins::credentials, clock);
         if (!logins.configured()) {
             LOG.warn("{}", Logins.NOT_CONFIGURED);
@@ -60,11 +62,13 @@ public final class Dashboard {
     /**
      * Adds the dashboard's REST routes to the gateway's Camel (same HTTP server as health and metrics).
      * The open ones first: the catch-all GET that ends {@link DashboardRoutes} must be the last path Vert.x tries.
+     * Every answer of that server carries the security headers, Vert.x's own 404 and 405 too.
      */
     public void bindTo(Main main) {
         DashboardGuard guard = new DashboardGuard(sessions);
         main.configure().addRoutesBuilder(new DashboardLoginRoutes(this, guard));
         main.configure().addRoutesBuilder(new DashboardRoutes(this, guard));
+        main.addMainListener(securityHeaders);
     }
 
     Reply asset(String name) {
