@@ -25,33 +25,14 @@ public final class SyncQueue {
         this.db = db;
     }
 
-    /**
-     * Up to {@code limit} pending records, oldest capture first, that come after {@code after} in
-     * that order (null: from the start), so one pass reads each record at most once. With
-     * {@code dueOnly}, records whose retry time ({@code next_attempt_at}) is still ahead of
-     * {@code now} wait their turn.
-     */
-    public List<PendingRecord> nextBatch(int limit, boolean dueOnly, Instant now, PendingRecord after) {
-        return db.withConnection(c -> Sql.list(c, """
-                SELECT id, student_id, device_id, captured_at, confidence, distance, matcher, sync_attempts
-                FROM attendance_records
-                WHERE sync_status = ? AND (? = 0 OR next_attempt_at IS NULL OR next_attempt_at <= ?)
-                  AND (captured_at, id) > (?, ?)
-                ORDER BY captured_at, id LIMIT ?""",
-                row -> new PendingRecord(row.getString("id"), row.getString("student_id"), row.getString("device_id"),
-                        Sql.instant(row, "captured_at"), Sql.nullableDouble(row, "confidence"),
-                        Sql.nullableDouble(row, "distance"), row.getString("matcher"), row.getInt("sync_attempts")),
-                PENDING, dueOnly ? 1 : 0, now, after == null ? "" : Timestamps.format(after.capturedAt()),
-                after == null ? "" : after.id(), limit));
-    }
-
     /** Accepted records become synced, refused ones rejected with the reason; the log row is written with them. */
     public void settle(Collection<String> syncedIds, Map<String, String> rejectedReasons, Instant syncedAt,
                        SyncLogEntry log) {
         db.inTransaction(c -> {
+            String syncedAtText = Timestamps.format(syncedAt); // once, not once per record
             List<Object[]> synced = new ArrayList<>();
             for (String id : syncedIds) {
-                synced.add(new Object[] {syncedAt, id});
+                synced.add(new Object[] {syncedAtText, id});
             }
             Sql.batch(c, """
                     UPDATE attendance_records
