@@ -59,6 +59,7 @@ public final class CentralSync implements CamelConfiguration {
     private final SyncGate gate;
     private final CircuitBreaker apiCircuit;
     private final BreakerWatch apiCircuitWatch;
+    private final PendingRows pendingRows = new PendingRows();
     private final PendingBatches pendingBatches;
     private final ApiVerdicts apiVerdicts;
     private final ApiFailures apiFailures;
@@ -158,6 +159,11 @@ public final class CentralSync implements CamelConfiguration {
     @BindToRegistry("syncGate")
     public SyncGate syncGate() {
         return gate;
+    }
+
+    @BindToRegistry("pendingRows")
+    public PendingRows pendingRows() {
+        return pendingRows;
     }
 
     @BindToRegistry("pendingBatches")
