@@ -135,10 +135,8 @@ public final class RouteCheck {
             if (file.load(ResourceHelper.fromString(name.endsWith(".yaml") ? name : name + ".camel.yaml", yaml))) {
                 file.model();
                 // the order the gateway also checks at start: PostgreSQL commits, then SQLite is marked
-                if (SyncRouteOrder.holdsSyncRoute(yaml)) {
-                    SyncRouteOrder.problems(yaml).forEach(problem ->
-                            file.problems.add(new RouteProblem(name, 0, "breaks the sync's safety rule: " + problem)));
-                }
+                SyncRouteOrder.problemsIfSyncRoute(yaml).forEach(problem ->
+                        file.problems.add(new RouteProblem(name, 0, "breaks the sync's safety rule: " + problem)));
             }
             return file.problems;
         } finally {

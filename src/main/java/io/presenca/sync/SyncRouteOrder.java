@@ -63,18 +63,26 @@ public final class SyncRouteOrder {
         }
     }
 
-    /** Whether this route file holds the attendance sync route, the one the rule is about. */
-    public static boolean holdsSyncRoute(String yaml) {
-        return routeSteps(new Load(LoadSettings.builder().build()).loadFromString(yaml)) != null;
+    /**
+     * What in this route file breaks the rule; empty when it keeps it or holds no attendance sync route
+     * (any file in {@code routes/}, as the routes check reads them).
+     */
+    public static List<String> problemsIfSyncRoute(String yaml) {
+        List<Object> steps = routeSteps(yaml);
+        return steps == null ? List.of() : problemsOf(steps);
     }
 
-    /** What in this route file breaks the rule; empty when it keeps it. */
+    /** What in this route file, which must hold the attendance sync route, breaks the rule; empty when it keeps it. */
     public static List<String> problems(String yaml) {
-        List<String> problems = new ArrayList<>();
-        List<Object> steps = routeSteps(new Load(LoadSettings.builder().build()).loadFromString(yaml));
+        List<Object> steps = routeSteps(yaml);
         if (steps == null) {
             return List.of("it has no route '" + ROUTE_ID + "' with steps");
         }
+        return problemsOf(steps);
+    }
+
+    private static List<String> problemsOf(List<Object> steps) {
+        List<String> problems = new ArrayList<>();
         findParallel(steps, problems);
         List<Place> upserts = new ArrayList<>();
         List<Place> marks = new ArrayList<>();
@@ -101,8 +109,8 @@ public final class SyncRouteOrder {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object> routeSteps(Object document) {
-        if (!(document instanceof List<?> entries)) {
+    private static List<Object> routeSteps(String yaml) {
+        if (!(new Load(LoadSettings.builder().build()).loadFromString(yaml) instanceof List<?> entries)) {
             return null;
         }
         for (Object entry : entries) {
