@@ -9,7 +9,9 @@ import org.apache.camel.main.MainListenerSupport;
  * Puts {@link Reply#SECURITY_HEADERS} on every answer of the gateway's HTTP server that lacks them:
  * those Vert.x writes itself (404 for a path nobody declared, 405 for a verb a path does not take)
  * and the health and metrics answers, not only the dashboard's own. A handler ahead of every route
- * of the server's router adds them as the answer's headers are written.
+ * of the server's router adds them as the answer's headers are written. It is installed once Camel
+ * has started, so {@link Reply} still sets them on the dashboard's answers: those are covered from
+ * the moment the dashboard's routes start.
  */
 final class SecurityHeaders extends MainListenerSupport {
 
